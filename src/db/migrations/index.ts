@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as platform from './2026-11-24T0400-platform.js';
+
+/**
+ * Every migration, by timestamped name, in order. Listed here rather than read from the
+ * folder so that the same code runs from TypeScript sources and from a bundle.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-24T0400-platform': platform,
+};

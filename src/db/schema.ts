@@ -1,0 +1,140 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Row types of every table, one interface a table. Timestamps come back as Date. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  /** ONS code for a council, ODS code for NHS bodies, URN for a school. */
+  code: string | null;
+  created_at: CreatedAt;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  organisation_id: string;
+  role: string;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's value: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AuditHeadTable {
+  singleton: Generated<boolean>;
+  last_id: number;
+  last_hash: string;
+}
+
+export interface AuditLogTable {
+  id: number;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  actor_role: string | null;
+  action: string;
+  outcome: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  child_id: string | null;
+  request_id: string | null;
+  details: Json;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  created_at: CreatedAt;
+  channel: string;
+  recipient: string;
+  template: string;
+  subject: string;
+  body: string;
+  status: Generated<string>;
+  sent_at: Timestamp | null;
+  error: string | null;
+  provider_reference: string | null;
+}
+
+export interface ChildTable {
+  id: Generated<string>;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+  upn: string | null;
+  nhs_number: string | null;
+  /** A random key for pseudonymised analysis; never derived from identifiers. */
+  pseudo_key: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface CaseLinkTable {
+  id: Generated<string>;
+  child_id: string;
+  kind: string;
+  /** A link to a person... */
+  user_id: string | null;
+  /** ...or to everyone in an organisation acting in a case role (a school, a team). */
+  organisation_id: string | null;
+  created_at: CreatedAt;
+  ended_at: Timestamp | null;
+}
+
+export interface DB {
+  organisations: OrganisationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  password_resets: PasswordResetTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  notification_outbox: OutboxTable;
+  children: ChildTable;
+  case_links: CaseLinkTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type OutboxMessage = Selectable<OutboxTable>;
+export type Child = Selectable<ChildTable>;

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../services.js';
+import { accountRoutes } from './account/account.routes.js';
+import { pagesRoutes } from './pages/pages.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
+import { apiRoutes } from './api/api.routes.js';
+
+export type Feature = (app: FastifyInstance, services: Services) => Promise<void> | void;
+
+/** Every feature, in the order their routes are added. */
+export const features: Feature[] = [pagesRoutes, accountRoutes, adminRoutes, apiRoutes];

@@ -1,0 +1,142 @@
+import { Command, Option } from 'commander';
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { DatabaseBusyError } from './db/lock.js';
+import { migrateToLatest } from './db/migrate.js';
+import { services } from './services.js';
+import { ensureCouncil, seedPlatformDemo } from './demo/platform.seed.js';
+import { serve } from './server.js';
+import { ALL_ROLES } from './platform/access/roles.js';
+import { UserInputError } from './platform/auth/users.service.js';
+
+/** The send-hub command line. Every command reads the same DATA_DIR and DATABASE_URL as the server. */
+export function cli(): Command {
+  const program = new Command('send-hub')
+    .description('SEND Partnership Hub: the server and the operator’s commands')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (str, write) => write(str) });
+
+  program
+    .command('serve')
+    .description('migrate the database, add the demo area on first start (unless SEED_DEMO=false), and serve the web app')
+    .action(async () => {
+      await serve(loadConfig());
+    });
+
+  program
+    .command('migrate')
+    .description('bring the database up to date and make sure the council organisation exists')
+    .action(() =>
+      withDatabase('migrate', async (config, database) => {
+        const applied = await migrateToLatest(database.db);
+        await ensureCouncil(database.db, config.area);
+        console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+      }),
+    );
+
+  program
+    .command('seed-demo')
+    .description('add the synthetic demo area: organisations, one user in each role, and demo children')
+    .action(() =>
+      withDatabase('seed-demo', async (config, database) => {
+        await migrateToLatest(database.db);
+        const added = await seedPlatformDemo(database.db, config.area);
+        console.log(added ? 'Added the demo area.' : 'The demo area is already there; nothing changed.');
+      }),
+    );
+
+  const user = program.command('user').description('manage the people who can sign in');
+  user
+    .command('create')
+    .description('add a user; prints a one-time link for them to choose a password')
+    .requiredOption('--email <email>', 'their email address')
+    .addOption(new Option('--role <role>', 'the role they act in').choices(ALL_ROLES).makeOptionMandatory())
+    .option('--organisation <organisation>', 'the organisation they act for: its id, code or name (default: the council)')
+    .option('--name <name>', 'their name (default: from the email address)')
+    .action((opts: { email: string; role: string; organisation?: string; name?: string }) =>
+      withDatabase('user create', async (config, database) => {
+        const s = services(config, database);
+        await migrateToLatest(database.db);
+        const councilId = await ensureCouncil(database.db, config.area);
+        const org = opts.organisation ? await s.users.findOrganisation(database.db, opts.organisation) : { id: councilId };
+        if (!org) throw new UserInputError('organisation', `There is no organisation "${opts.organisation}"`);
+        const created = await database.db.transaction().execute(async (tx) => {
+          const u = await s.users.create(tx, { email: opts.email, role: opts.role, organisationId: org.id, ...(opts.name ? { name: opts.name } : {}) });
+          await s.audit.record(tx, { actor: null, action: 'user.created', outcome: 'succeeded', subjectType: 'user', subjectId: u.id, details: { role: u.role, via: 'cli' } });
+          return u;
+        });
+        await s.passwordResets.request(database.db, created.email);
+        const message = (await s.notifications.list(database.db, { recipient: created.email, limit: 1 }))[0];
+        const link = message?.body.match(/https?:\/\/\S+/)?.[0];
+        console.log(`Created ${created.email} (${created.role}).`);
+        if (link) console.log(`They choose a password at this link, valid for 1 hour and usable once:\n${link}`);
+      }),
+    );
+
+  program
+    .command('token')
+    .description('API bearer tokens')
+    .command('create')
+    .description('make a bearer token for a user; prints it once, on the last line')
+    .requiredOption('--user <email>', 'the user the token acts for')
+    .requiredOption('--name <name>', 'what the token is for, e.g. "school MIS sync"')
+    .action((opts: { user: string; name: string }) =>
+      withDatabase('token create', async (config, database) => {
+        const s = services(config, database);
+        await migrateToLatest(database.db);
+        const u = await s.users.findByEmail(database.db, opts.user);
+        if (!u) throw new UserInputError('user', `There is no user with the email ${opts.user}`);
+        const { id, token } = await s.apiTokens.create(database.db, u.id, opts.name);
+        await s.audit.record(database.db, { actor: null, action: 'token.created', outcome: 'succeeded', subjectType: 'api-token', subjectId: id, details: { user: u.id, via: 'cli' } });
+        console.log(`Token "${opts.name}" for ${u.email}. Keep it secret: it is shown only now.`);
+        console.log(token);
+      }),
+    );
+
+  program
+    .command('audit')
+    .description('the audit log')
+    .command('verify')
+    .description('check the hash chain: names any entry edited or deleted; exits 1 if any was')
+    .action(() =>
+      withDatabase('audit verify', async (config, database) => {
+        await migrateToLatest(database.db);
+        const s = services(config, database);
+        const { checked, problems } = await s.audit.verify(database.db);
+        if (problems.length === 0) {
+          console.log(`The audit log is intact: ${checked} entries checked.`);
+          return;
+        }
+        console.log(`The audit log has been tampered with: ${problems.length} problem(s) in ${checked} entries.`);
+        for (const p of problems) console.log(`  entry ${p.id}: ${p.problem}`);
+        process.exitCode = 1;
+      }),
+    );
+  return program;
+}
+
+async function withDatabase(purpose: string, work: (config: Config, database: Database) => Promise<void>) {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose });
+  try {
+    await work(config, database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function main(argv = process.argv) {
+  try {
+    await cli().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof ConfigError) console.error(`Configuration problem: ${e.message}`);
+    else if (e instanceof DatabaseBusyError) console.error(e.message);
+    else if (e instanceof UserInputError) console.error(e.message);
+    else throw e;
+    process.exitCode = 2;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main();
+}

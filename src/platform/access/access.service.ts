@@ -1,0 +1,70 @@
+import type { Db } from '../../db/database.js';
+import type { CurrentUser } from '../auth/users.service.js';
+import type { Access } from './access.js';
+import { LINK_ROLES, type CaseLinkKind } from './roles.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type Decision = 'allow' | 'sign-in' | 'forbid' | 'not-found';
+
+/** Decides one request against its route's rule. Pure but for the case-link query. */
+export function accessService() {
+  return {
+    async decide(db: Db, rule: Access, user: CurrentUser | null, params: Record<string, string>): Promise<Decision> {
+      if (rule.kind === 'public') return 'allow';
+      if (!user) return 'sign-in';
+      switch (rule.kind) {
+        case 'signed-in':
+          return 'allow';
+        case 'roles':
+          return rule.roles.includes(user.role) ? 'allow' : 'forbid';
+        case 'child': {
+          const childId = params[rule.param];
+          if (!childId || !UUID.test(childId)) return 'not-found';
+          if (rule.areaRoles.includes(user.role)) return 'allow';
+          return (await this.linkedTo(db, user, childId, rule.links)) ? 'allow' : 'forbid';
+        }
+      }
+    },
+
+    /** Is the user linked to this child's case, in person or through their organisation? */
+    async linkedTo(db: Db, user: CurrentUser, childId: string, kinds: readonly CaseLinkKind[]): Promise<boolean> {
+      const orgKinds = kinds.filter((k) => LINK_ROLES[k].includes(user.role));
+      if (kinds.length === 0) return false;
+      const row = await db
+        .selectFrom('case_links')
+        .select('id')
+        .where('child_id', '=', childId)
+        .where('ended_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('user_id', '=', user.id), eb('kind', 'in', kinds)]),
+            ...(orgKinds.length ? [eb.and([eb('organisation_id', '=', user.organisationId), eb('kind', 'in', orgKinds)])] : []),
+          ]),
+        )
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** The ids of the children a user reaches through case links (for their lists). */
+    async linkedChildIds(db: Db, user: CurrentUser, kinds: readonly CaseLinkKind[]): Promise<string[]> {
+      const orgKinds = kinds.filter((k) => LINK_ROLES[k].includes(user.role));
+      const rows = await db
+        .selectFrom('case_links')
+        .select('child_id')
+        .distinct()
+        .where('ended_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('user_id', '=', user.id), eb('kind', 'in', kinds)]),
+            ...(orgKinds.length ? [eb.and([eb('organisation_id', '=', user.organisationId), eb('kind', 'in', orgKinds)])] : []),
+          ]),
+        )
+        .execute();
+      return rows.map((r) => r.child_id);
+    },
+  };
+}
+
+export type AccessService = ReturnType<typeof accessService>;

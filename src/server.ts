@@ -1,0 +1,40 @@
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { describeLock } from './db/lock.js';
+import { migrateToLatest } from './db/migrate.js';
+import { services } from './services.js';
+import { createApp } from './app.js';
+import { DEMO_PASSWORD, DEMO_ROLES, demoEmail, ensureCouncil, seedPlatformDemo } from './demo/platform.seed.js';
+
+/** Starts the web app: migrate, seed on first start, listen, and stop cleanly on a signal. */
+export async function serve(config: Config): Promise<void> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: 'serve' });
+  await migrateToLatest(database.db);
+  await ensureCouncil(database.db, config.area);
+  const seeded = config.seedDemo ? await seedPlatformDemo(database.db, config.area) : false;
+  const s = services(config, database);
+  const { server } = await createApp(s);
+  const address = await server.listen({ port: config.port, host: config.host });
+  const url = config.baseUrl;
+  if (database.kind === 'embedded') describeLock(config.dataDir, url);
+
+  console.log(`\n${config.serviceName} for ${config.area.name} is running at ${url}`);
+  console.log(`Database: ${database.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}${seeded ? '; the demo area was added' : ''}.`);
+  if (config.seedDemo) {
+    console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+    for (const role of DEMO_ROLES) console.log(`  ${demoEmail(role)}`);
+  }
+  console.log(`\nListening on ${address}. Press Ctrl+C to stop.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.log.info({ signal }, 'stopping');
+    await server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
