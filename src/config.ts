@@ -22,7 +22,7 @@ export interface Config {
     | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string }
     | undefined;
   readonly notify: { readonly apiKey: string; readonly emailTemplateId: string } | undefined;
-  readonly login: { readonly maxFailures: number; readonly lockMinutes: number };
+  readonly login: { readonly maxFailures: number; readonly lockMinutes: number; readonly ratePerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -111,6 +111,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     login: {
       maxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
       lockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+      ratePerMinute: integer(env, 'LOGIN_RATE_PER_MINUTE', 10, 1, 10_000),
     },
   };
   return deepFreeze(config);

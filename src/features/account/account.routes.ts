@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { access } from '../../platform/access/access.js';
 import { errorView, readForm, required } from '../../platform/web/forms.js';
@@ -7,7 +7,23 @@ import { actorOf } from '../../platform/web/access.plugin.js';
 import { UserInputError } from '../../platform/auth/users.service.js';
 import { beginSession } from './begin-session.js';
 
-const SIGN_IN_LIMIT = { max: 10, timeWindow: '1 minute' };
+/**
+ * Repeated tries from one address at one account are slowed; the per-account lockout in
+ * users.service stops slow guessing from many addresses. Keyed by address and email, so that
+ * staff behind one council gateway do not lock each other out.
+ */
+function rateLimit(max: number) {
+  return {
+    max,
+    timeWindow: '1 minute',
+    hook: 'preHandler' as const,
+    keyGenerator: (request: FastifyRequest) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
+      return `${request.ip}|${email}|${request.routeOptions.url}`;
+    },
+  };
+}
 
 /** Where to go after signing in: only a path on this site, never another host. */
 export function safeReturnTo(value: unknown): string {
@@ -16,6 +32,7 @@ export function safeReturnTo(value: unknown): string {
 
 export async function accountRoutes(app: FastifyInstance, s: Services) {
   const cookieOptions = sessionCookieOptions(s.config.cookieSecure);
+  const SIGN_IN_LIMIT = rateLimit(s.config.login.ratePerMinute);
 
   app.get('/sign-in', { config: { access: access.public() } }, async (request, reply) => {
     if (request.user) return reply.redirect('/home', 303);
