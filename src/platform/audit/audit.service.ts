@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
 import { GENESIS_HASH, entryHash, verifyChain, type AuditFields, type ChainProblem } from './audit.chain.js';
 
 /** Who did something: the user, the organisation they acted for, and their role. */
@@ -83,7 +84,7 @@ export function auditService() {
         await tx.updateTable('audit_head').set({ last_id: fields.id, last_hash: hash }).execute();
         return fields.id;
       };
-      return db.isTransaction ? run(db) : db.transaction().execute(run);
+      return inTransaction(db, run);
     },
 
     async search(db: Db, q: AuditSearch) {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { UsersService } from './users.service.js';
 import { digest, newSecret } from './secrets.js';
+import { inTransaction } from '../../db/transaction.js';
 
 const LIFETIME_MS = 60 * 60_000;
 
@@ -21,7 +22,7 @@ export function passwordResetService(deps: {
       const user = await deps.users.findByEmail(db, email);
       if (!user || user.disabled) return {};
       const secret = newSecret();
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         await tx
           .insertInto('password_resets')
           .values({ token_hash: digest(secret), user_id: user.id, created_at: now, expires_at: new Date(now.getTime() + LIFETIME_MS) })
@@ -53,7 +54,7 @@ export function passwordResetService(deps: {
 
     /** Sets the new password and spends the link, in one transaction. */
     async complete(db: Db, secret: string, password: string): Promise<string | undefined> {
-      return db.transaction().execute(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const userId = await this.check(tx, secret);
         if (!userId) return undefined;
         await deps.users.setPassword(tx, userId, password);

@@ -24,6 +24,11 @@ export function errorView(errors: readonly FieldError[]): ErrorView {
   return { errorList: errors.map((e) => ({ text: e.text, href: `#${e.field}` })), errorFor };
 }
 
+// C0 controls other than tab and line breaks, and DEL: never typed by a person, and NUL is
+// refused by PostgreSQL.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+
 /** Longest text any single-line form field accepts; longer is an error, never truncated. */
 export const MAX_FIELD = 500;
 
@@ -46,7 +51,10 @@ export function readForm(
       values[f] = '';
     } else if (typeof v === 'string') {
       values[f] = v;
-      if (v.length > maxLength) {
+      if (CONTROL.test(v)) {
+        values[f] = v.replace(CONTROL_ALL, '');
+        errors.push({ field: f, text: `${labels[f] ?? 'This field'} must not contain hidden control characters` });
+      } else if (v.length > maxLength) {
         errors.push({ field: f, text: `${labels[f] ?? 'This field'} must be ${maxLength} characters or fewer` });
       }
     } else {

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/**
+ * Debian's Chromium (a test tool's own browser download cannot run here). Playwright makes a
+ * fresh, temporary user-data-dir for every launch, so runs never share a profile.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The rules the service promises in its accessibility statement: WCAG 2.2 at level AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it is now; fails naming every violation and where it is. */
+export async function checkAccessibility(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  if (results.violations.length === 0) return;
+  const report = results.violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `    - ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`);
+      return `  ${v.id} (${v.impact ?? 'no impact given'}): ${v.help}\n${nodes.join('\n')}`;
+    })
+    .join('\n');
+  assert.fail(`Accessibility violations on ${name} (${page.url()}):\n${report}`);
+}
+
+/** Clicks something that sends a form or follows a link, and waits for the next page to load. */
+export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), target.click()]);
+}
+
+/** The page's <title> without the service name. */
+async function titleOf(page: Page): Promise<string> {
+  return (await page.title()).replace(/ – SEND Partnership Hub$/, '');
+}
+
+/** A GOV.UK page: the h1 and the title agree, as every page in the service should. */
+export abstract class GovukPage {
+  constructor(readonly page: Page) {}
+
+  /** The heading this page must show; a page with another heading is not this page. */
+  protected abstract readonly heading: string | RegExp;
+
+  async verifyOnPage(): Promise<this> {
+    const h1 = (await this.page.locator('h1').first().innerText()).trim();
+    if (typeof this.heading === 'string') assert.equal(h1, this.heading, `expected the page headed "${this.heading}", at ${this.page.url()}`);
+    else assert.match(h1, this.heading, `expected a page headed ${this.heading}, at ${this.page.url()}`);
+    return this;
+  }
+
+  title(): Promise<string> {
+    return titleOf(this.page);
+  }
+
+  /** The links in the header's service navigation. */
+  async navigationLinks(): Promise<{ text: string; href: string }[]> {
+    return this.page.locator('header nav a').evaluateAll((links) =>
+      links.map((a) => ({ text: (a.textContent ?? '').trim(), href: (a as HTMLAnchorElement).getAttribute('href') ?? '' })),
+    );
+  }
+
+  /** The error summary's messages, in order; empty when there is none. */
+  async errorSummary(): Promise<string[]> {
+    return (await this.page.locator('.govuk-error-summary__list a').allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** The message shown above one field, without the visually hidden "Error:" prefix. */
+  async fieldError(id: string): Promise<string> {
+    const text = await this.page.locator(`#${id}-error`).innerText();
+    return text.replace(/^Error:\s*/, '').trim();
+  }
+
+  async signOut(): Promise<SignedOutPage> {
+    await clickAndLoad(this.page, this.page.locator('header').getByRole('button', { name: 'Sign out' }));
+    return new SignedOutPage(this.page).verifyOnPage();
+  }
+}
+
+export class SignInPage extends GovukPage {
+  protected readonly heading = 'Sign in';
+
+  static async open(page: Page, baseUrl: string): Promise<SignInPage> {
+    await page.goto(`${baseUrl}/sign-in`);
+    return new SignInPage(page).verifyOnPage();
+  }
+
+  /** Fills in the form and sends it; the caller says what page it expects next. */
+  async submit(email: string, password: string): Promise<void> {
+    await this.page.getByLabel('Email address').fill(email);
+    await this.page.getByLabel('Password', { exact: true }).fill(password);
+    await clickAndLoad(this.page, this.page.locator('#sign-in'));
+  }
+
+  async signIn(email: string, password: string): Promise<HomePage> {
+    await this.submit(email, password);
+    return new HomePage(this.page).verifyOnPage();
+  }
+}
+
+export class HomePage extends GovukPage {
+  protected readonly heading = /^Hello, .+/;
+
+  async greeting(): Promise<string> {
+    return (await this.page.locator('h1').innerText()).trim();
+  }
+}
+
+export class SignedOutPage extends GovukPage {
+  protected readonly heading = 'You have signed out';
+}
+
+export class PasswordResetRequestPage extends GovukPage {
+  protected readonly heading = 'Reset your password';
+
+  static async open(page: Page, baseUrl: string): Promise<PasswordResetRequestPage> {
+    await page.goto(`${baseUrl}/password-reset`);
+    return new PasswordResetRequestPage(page).verifyOnPage();
+  }
+
+  async request(email: string): Promise<void> {
+    await this.page.getByLabel('Email address').fill(email);
+    await clickAndLoad(this.page, this.page.getByRole('button', { name: 'Send the link' }));
+  }
+}
+
+export class ChooseNewPasswordPage extends GovukPage {
+  protected readonly heading = 'Choose a new password';
+
+  async choose(password: string): Promise<void> {
+    await this.page.getByLabel('New password').fill(password);
+    await this.page.getByLabel('Type the new password again').fill(password);
+    await clickAndLoad(this.page, this.page.getByRole('button', { name: 'Change password' }));
+  }
+}
+
+/** Any page, checked only by its heading. */
+export class PageHeaded extends GovukPage {
+  constructor(page: Page, protected readonly heading: string | RegExp) {
+    super(page);
+  }
+}
