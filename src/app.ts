@@ -63,7 +63,11 @@ export async function createApp(services: Services, options: { logger?: boolean 
     }),
   });
   await server.register(rateLimit, { global: false });
-  await setUpWebSecurity(server, { cookieSecure: config.cookieSecure });
+  const { oidc } = services;
+  await setUpWebSecurity(server, {
+    cookieSecure: config.cookieSecure,
+    formActionOrigins: oidc ? () => oidc.formActionOrigins() : undefined,
+  });
   setUpAuthentication(server, services);
   setUpRendering(
     server,
@@ -73,7 +77,7 @@ export async function createApp(services: Services, options: { logger?: boolean 
   setUpErrorPages(server);
 
   await server.register(fastifyStatic, {
-    root: [path.join(GOVUK_DIR, 'dist/govuk'), path.join(SRC_DIR, 'public')],
+    root: [path.join(GOVUK_DIR, 'dist/govuk'), path.join(GOVUK_DIR, 'dist/govuk/assets'), path.join(SRC_DIR, 'public')],
     prefix: '/assets/',
     allowedPath: (p) => !p.endsWith('.map') && !p.endsWith('.scss') && !p.includes('..'),
     maxAge: '1d',

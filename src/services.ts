@@ -8,10 +8,15 @@ import { usersService } from './platform/auth/users.service.js';
 import { notificationsService, type NotificationSender } from './platform/notifications/notifications.service.js';
 import { notifySender } from './platform/notifications/notify.sender.js';
 import { passwordResetService } from './platform/auth/password-reset.service.js';
+import { oidcService } from './platform/auth/oidc.service.js';
+import { todayInEngland } from './platform/web/format.js';
+import { childrenService } from './features/ehc/children.service.js';
+import { ehcService } from './features/ehc/ehc.service.js';
 
 /** Every service, built once from config and the database. Routes receive this, never globals. */
-export function services(config: Config, database: Database, overrides: { sender?: NotificationSender } = {}) {
+export function services(config: Config, database: Database, overrides: { sender?: NotificationSender; today?: () => string } = {}) {
   const db = database.db;
+  const audit = auditService();
   const sender = overrides.sender ?? (config.notify ? notifySender(config.notify.apiKey, config.notify.emailTemplateId) : undefined);
   const users = usersService(config.login);
   const notifications = notificationsService(sender);
@@ -19,13 +24,19 @@ export function services(config: Config, database: Database, overrides: { sender
     config,
     database,
     db,
-    audit: auditService(),
+    audit,
+    /** Today's date in England, 'YYYY-MM-DD': the statutory clock's "today". */
+    today: overrides.today ?? todayInEngland,
+    children: childrenService(),
+    ehc: ehcService({ audit }),
     access: accessService(),
     users,
     sessions: sessionsService(config.session),
     apiTokens: apiTokensService(),
     notifications,
     passwordResets: passwordResetService({ users, notifications, baseUrl: config.baseUrl, serviceName: config.serviceName }),
+    /** Set when OIDC_ISSUER is: sign-in through the partners' identity provider. */
+    oidc: config.oidc ? oidcService(config.oidc, config.baseUrl) : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { EhcTables } from './ehc.tables.js';
 
 /** Row types of every table, one interface a table. Timestamps come back as Date. */
 
@@ -57,6 +58,18 @@ export interface PasswordResetTable {
   used_at: Timestamp | null;
 }
 
+/** An OpenID Connect sign-in in progress; removed when its callback arrives. */
+export interface OidcLoginTable {
+  /** SHA-256 of the random id in the send-hub-oidc cookie. */
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
 export interface AuditHeadTable {
   singleton: Generated<boolean>;
   last_id: number;
@@ -103,6 +116,11 @@ export interface ChildTable {
   nhs_number: string | null;
   /** A random key for pseudonymised analysis; never derived from identifiers. */
   pseudo_key: Generated<string>;
+  address: string | null;
+  postcode: string | null;
+  school_id: string | null;
+  locality: string | null;
+  gender: string | null;
   created_at: CreatedAt;
 }
 
@@ -112,18 +130,21 @@ export interface CaseLinkTable {
   kind: string;
   /** A link to a person... */
   user_id: string | null;
-  /** ...or to everyone in an organisation acting in a case role (a school, a team). */
+  /** ...or to everyone in an organisation acting in a case role (a school)... */
   organisation_id: string | null;
+  /** ...or to the members of a team (a speech and language therapy team asked for advice). */
+  team_id: string | null;
   created_at: CreatedAt;
   ended_at: Timestamp | null;
 }
 
-export interface DB {
+export interface DB extends EhcTables {
   organisations: OrganisationTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   password_resets: PasswordResetTable;
+  oidc_logins: OidcLoginTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   notification_outbox: OutboxTable;

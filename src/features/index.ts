@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.js';
 import { accountRoutes } from './account/account.routes.js';
+import { oidcRoutes } from './account/oidc.routes.js';
 import { pagesRoutes } from './pages/pages.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { apiRoutes } from './api/api.routes.js';
+import { ehcApiRoutes } from './ehc/ehc.api.js';
 
 export type Feature = (app: FastifyInstance, services: Services) => Promise<void> | void;
 
 /** Every feature, in the order their routes are added. */
-export const features: Feature[] = [pagesRoutes, accountRoutes, adminRoutes, apiRoutes];
+export const features: Feature[] = [pagesRoutes, accountRoutes, oidcRoutes, adminRoutes, apiRoutes, ehcApiRoutes];

@@ -84,6 +84,7 @@ describeApp(
   'delivery through a notification sender',
   (ctx) => {
     test('queued messages are handed to the sender and marked sent', async () => {
+      sent.length = 0;
       const c = ctx().client();
       await c.get('/password-reset');
       await c.post('/password-reset', { email: demoEmail('analyst') });

@@ -1,11 +1,18 @@
 import type { Db } from '../../db/database.js';
 import type { CurrentUser } from '../auth/users.service.js';
-import type { Access } from './access.js';
+import type { Access, ChildVia } from './access.js';
 import { LINK_ROLES, type CaseLinkKind } from './roles.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type Decision = 'allow' | 'sign-in' | 'forbid' | 'not-found';
+
+/** The child a request, advice request, plan or review is about. */
+async function childOf(db: Db, via: ChildVia, id: string): Promise<string | undefined> {
+  const table = ({ 'ehc-request': 'ehc_requests', 'advice-request': 'advice_requests', plan: 'plans', review: 'annual_reviews' } as const)[via];
+  const row = await db.selectFrom(table).select('child_id').where('id', '=', id).executeTakeFirst();
+  return row?.child_id;
+}
 
 /** Decides one request against its route's rule. Pure but for the case-link query. */
 export function accessService() {
@@ -19,15 +26,17 @@ export function accessService() {
         case 'roles':
           return rule.roles.includes(user.role) ? 'allow' : 'forbid';
         case 'child': {
-          const childId = params[rule.param];
-          if (!childId || !UUID.test(childId)) return 'not-found';
+          const id = params[rule.param];
+          if (!id || !UUID.test(id)) return 'not-found';
+          const childId = rule.via ? await childOf(db, rule.via, id) : id;
+          if (!childId) return 'not-found';
           if (rule.areaRoles.includes(user.role)) return 'allow';
           return (await this.linkedTo(db, user, childId, rule.links)) ? 'allow' : 'forbid';
         }
       }
     },
 
-    /** Is the user linked to this child's case, in person or through their organisation? */
+    /** Is the user linked to this child's case: in person, through their team, or their organisation? */
     async linkedTo(db: Db, user: CurrentUser, childId: string, kinds: readonly CaseLinkKind[]): Promise<boolean> {
       const orgKinds = kinds.filter((k) => LINK_ROLES[k].includes(user.role));
       if (kinds.length === 0) return false;
@@ -40,6 +49,10 @@ export function accessService() {
           eb.or([
             eb.and([eb('user_id', '=', user.id), eb('kind', 'in', kinds)]),
             ...(orgKinds.length ? [eb.and([eb('organisation_id', '=', user.organisationId), eb('kind', 'in', orgKinds)])] : []),
+            eb.and([
+              eb('team_id', 'in', eb.selectFrom('team_members').select('team_id').where('user_id', '=', user.id)),
+              eb('kind', 'in', kinds),
+            ]),
           ]),
         )
         .limit(1)
@@ -59,6 +72,10 @@ export function accessService() {
           eb.or([
             eb.and([eb('user_id', '=', user.id), eb('kind', 'in', kinds)]),
             ...(orgKinds.length ? [eb.and([eb('organisation_id', '=', user.organisationId), eb('kind', 'in', orgKinds)])] : []),
+            eb.and([
+              eb('team_id', 'in', eb.selectFrom('team_members').select('team_id').where('user_id', '=', user.id)),
+              eb('kind', 'in', kinds),
+            ]),
           ]),
         )
         .execute();

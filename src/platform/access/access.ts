@@ -13,17 +13,21 @@ export type Access =
    * of the link kinds (directly, or through their organisation). `param` names the route
    * parameter holding the child's id.
    */
-  | { kind: 'child'; param: string; areaRoles: readonly Role[]; links: readonly CaseLinkKind[] };
+  | { kind: 'child'; param: string; areaRoles: readonly Role[]; links: readonly CaseLinkKind[]; via?: ChildVia };
+
+/** What the route parameter names, when it is not the child's own id. */
+export type ChildVia = 'ehc-request' | 'advice-request' | 'plan' | 'review';
 
 export const access = {
   public: (): Access => ({ kind: 'public' }),
   signedIn: (): Access => ({ kind: 'signed-in' }),
   roles: (...roles: Role[]): Access => ({ kind: 'roles', roles }),
-  child: (param: string, areaRoles: readonly Role[], links: readonly CaseLinkKind[]): Access => ({
+  child: (param: string, areaRoles: readonly Role[], links: readonly CaseLinkKind[], via?: ChildVia): Access => ({
     kind: 'child',
     param,
     areaRoles,
     links,
+    ...(via ? { via } : {}),
   }),
 };
 

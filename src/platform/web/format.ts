@@ -24,3 +24,10 @@ export function formatDateTime(value: unknown): string {
   if (!d || Number.isNaN(d.getTime())) return '';
   return LONDON_TIME.format(d).replace(' at ', ', ').replace(/\s?(am|pm)$/i, (m) => m.trim().toLowerCase());
 }
+
+const ISO_LONDON = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
+
+/** Today's date in England as 'YYYY-MM-DD' (not UTC's: just after midnight in summer they differ). */
+export function todayInEngland(now = new Date()): string {
+  return ISO_LONDON.format(now);
+}

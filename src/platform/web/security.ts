@@ -8,7 +8,19 @@ import csrf from '@fastify/csrf-protection';
  * Security headers and cookies, the same in every environment and in every test: a CSP with
  * a per-request nonce, HSTS, no framing, no referrer leaks, CSRF on every form.
  */
-export async function setUpWebSecurity(app: FastifyInstance, options: { cookieSecure: boolean }) {
+export async function setUpWebSecurity(
+  app: FastifyInstance,
+  options: {
+    cookieSecure: boolean;
+    /**
+     * Other origins a form may lead to. Browsers apply form-action to the redirects after a
+     * form too, so the OpenID Connect button (a POST answered by a redirect to the identity
+     * provider) needs the provider's origin here. Called for each response.
+     */
+    formActionOrigins?: (() => readonly string[]) | undefined;
+  },
+) {
+  const formActionOrigins = options.formActionOrigins;
   await app.register(helmet, {
     enableCSPNonces: true,
     contentSecurityPolicy: {
@@ -20,7 +32,7 @@ export async function setUpWebSecurity(app: FastifyInstance, options: { cookieSe
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
-        formAction: ["'self'"],
+        formAction: ["'self'", ...(formActionOrigins ? [() => formActionOrigins().join(' ')] : [])],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
