@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
+const PASSED_THROUGH = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG', 'LC_ALL', 'NODE_EXTRA_CA_CERTS'];
 
 export interface RunningServer {
   baseUrl: string;
@@ -41,8 +43,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'send-hub-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Only the machine's basics come from the caller's environment: a developer's own settings
+  // (OIDC_ISSUER, NOTIFY_API_KEY, SERVICE_NAME...) must not change what the journeys meet.
+  const inherited = Object.fromEntries(PASSED_THROUGH.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     PORT: String(port),
     HOST: '127.0.0.1',
     BASE_URL: baseUrl,
@@ -51,8 +56,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     SEED_DEMO: 'true',
     ...env,
   };
-  delete childEnv.DATABASE_URL;
-  delete childEnv.NODE_TEST_CONTEXT; // the child is a server, not a test file
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
     cwd: ROOT,
@@ -68,9 +71,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     stdout = (stdout + chunk.toString()).slice(-20_000);
   });
   let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  // If the test process ends without stopping the server (a crash, a cancelled run), take it along.
+  const orphanGuard = () => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once('exit', orphanGuard);
   const exit = new Promise<void>((resolve) =>
     child.once('exit', (code, signal) => {
       exited = { code, signal };
+      process.off('exit', orphanGuard);
       resolve();
     }),
   );
