@@ -1,0 +1,5 @@
+import type { Scenario } from '../support/scenario.js';
+import { platform } from './platform.js';
+
+/** Every scenario `npm run bench` knows, in the order it runs them. Add new ones here. */
+export const scenarios: Scenario[] = [platform];
