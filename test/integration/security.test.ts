@@ -45,6 +45,30 @@ describeApp('security headers and bad input', (ctx) => {
     assert.equal(Number(after.n), Number(before.n));
   });
 
+  test('script and SQL payloads in the administrator’s forms are refused or escaped, and change nothing', async () => {
+    const { s } = ctx();
+    const admin = await ctx().signedIn('administrator');
+    await admin.get('/admin/users');
+    const before = await s.db.selectFrom('users').select(s.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    for (const p of PAYLOADS) {
+      const res = await admin.post('/admin/users', { name: p, email: p, role: p, organisation: p });
+      assert.equal(res.statusCode, 400);
+      assert.ok(!res.body.includes('<script>alert(1)</script>') && !res.body.includes('<img src=x'));
+      const search = await admin.get(`/admin/audit?actor=${encodeURIComponent(p)}&action=${encodeURIComponent(p)}&child=${encodeURIComponent(p)}`);
+      assert.equal(search.statusCode, 400);
+      assert.ok(!search.body.includes('<script>alert(1)</script>'));
+    }
+    // A script payload as a name, with everything else right, is stored as text and shown escaped.
+    const council = await s.db.selectFrom('organisations').select('id').where('kind', '=', 'council').executeTakeFirstOrThrow();
+    const ok = await admin.post('/admin/users', { name: '<script>alert(1)</script>', email: 'xss@council.example', role: 'analyst', organisation: council.id });
+    assert.equal(ok.statusCode, 303);
+    const list = await admin.get('/admin/users');
+    assert.ok(list.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(!list.body.includes('<script>alert(1)</script>'));
+    const after = await s.db.selectFrom('users').select(s.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(after.n), Number(before.n) + 1);
+  });
+
   test('a field sent twice, or far too long, is an error on that field', async () => {
     const c = ctx().client();
     await c.get('/sign-in');
