@@ -5,9 +5,11 @@ import { DatabaseBusyError } from './db/lock.js';
 import { migrateToLatest } from './db/migrate.js';
 import { services } from './services.js';
 import { ensureCouncil, seedPlatformDemo } from './demo/platform.seed.js';
+import { seedEhcDemo } from './demo/ehc.seed.js';
 import { serve } from './server.js';
 import { ALL_ROLES } from './platform/access/roles.js';
 import { UserInputError } from './platform/auth/users.service.js';
+import { runReminders } from './features/advice/reminders.runner.js';
 
 /** The send-hub command line. Every command reads the same DATA_DIR and DATABASE_URL as the server. */
 export function cli(): Command {
@@ -36,12 +38,15 @@ export function cli(): Command {
 
   program
     .command('seed-demo')
-    .description('add the synthetic demo area: organisations, one user in each role, and demo children')
+    .description('add the synthetic demo area: organisations, one user in each role, demo children and their EHC casework')
     .action(() =>
       withDatabase('seed-demo', async (config, database) => {
         await migrateToLatest(database.db);
         const added = await seedPlatformDemo(database.db, config.area);
-        console.log(added ? 'Added the demo area.' : 'The demo area is already there; nothing changed.');
+        const ehc = await seedEhcDemo(services(config, database));
+        if (added) console.log('Added the demo area.');
+        if (ehc.added) console.log(`Added the demo EHC casework: ${ehc.children} children and ${ehc.requests} requests for assessment.`);
+        if (!added && !ehc.added) console.log('The demo area is already there; nothing changed.');
       }),
     );
 
@@ -110,6 +115,20 @@ export function cli(): Command {
         console.log(`The audit log has been tampered with: ${problems.length} problem(s) in ${checked} entries.`);
         for (const p of problems) console.log(`  entry ${p.id}: ${p.problem}`);
         process.exitCode = 1;
+      }),
+    );
+
+  program
+    .command('jobs')
+    .description('scheduled jobs (the server also runs them on a timer)')
+    .command('reminders')
+    .description('remind advisers a week before advice is due and on the day, and tell the manager when it is late')
+    .action(() =>
+      withDatabase('jobs reminders', async (config, database) => {
+        await migrateToLatest(database.db);
+        const s = services(config, database);
+        const run = await runReminders(s, s.today());
+        console.log(`Reminders: ${run.before} a week before, ${run.due} on the due date, ${run.escalation} late (manager told); ${run.emails} email(s) queued, ${run.delivered.sent} sent, ${run.delivered.failed} failed.`);
       }),
     );
   return program;

@@ -5,6 +5,11 @@ import { migrateToLatest } from './db/migrate.js';
 import { services } from './services.js';
 import { createApp } from './app.js';
 import { DEMO_PASSWORD, DEMO_ROLES, demoEmail, ensureCouncil, seedPlatformDemo } from './demo/platform.seed.js';
+import { seedEhcDemo } from './demo/ehc.seed.js';
+import { runReminders } from './features/advice/reminders.runner.js';
+
+/** How often the server sends advice reminders (`send-hub jobs reminders` runs them once). */
+const REMINDERS_EVERY_MS = 60 * 60 * 1000;
 
 /** Starts the web app: migrate, seed on first start, listen, and stop cleanly on a signal. */
 export async function serve(config: Config): Promise<void> {
@@ -13,6 +18,8 @@ export async function serve(config: Config): Promise<void> {
   await ensureCouncil(database.db, config.area);
   const seeded = config.seedDemo ? await seedPlatformDemo(database.db, config.area) : false;
   const s = services(config, database);
+  // The demo's EHC casework goes through the services (rules, letters, audit), so it comes after them.
+  if (seeded) await seedEhcDemo(s);
   const { server } = await createApp(s);
   const address = await server.listen({ port: config.port, host: config.host });
   const url = config.baseUrl;
@@ -26,10 +33,23 @@ export async function serve(config: Config): Promise<void> {
   }
   console.log(`\nListening on ${address}. Press Ctrl+C to stop.`);
 
+  // Advice reminders a minute after start, then every hour. A failed run is logged and tried
+  // again next time; the timers never keep the process alive on their own.
+  const sendReminders = () => {
+    runReminders(s, s.today()).then(
+      (run) => run.emails && server.log.info({ reminders: run }, 'advice reminders sent'),
+      (err: unknown) => server.log.error({ err }, 'advice reminders failed'),
+    );
+  };
+  const firstReminders = setTimeout(sendReminders, 60_000).unref();
+  const reminders = setInterval(sendReminders, REMINDERS_EVERY_MS).unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearTimeout(firstReminders);
+    clearInterval(reminders);
     server.log.info({ signal }, 'stopping');
     await server.close();
     await database.close();

@@ -6,8 +6,13 @@ import { pagesRoutes } from './pages/pages.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { apiRoutes } from './api/api.routes.js';
 import { ehcApiRoutes } from './ehc/ehc.api.js';
+import { caseworkRoutes } from './casework/casework.routes.js';
+import { familyRoutes } from './family/family.routes.js';
+import { adviceFeature } from './advice/advice.feature.js';
+import { plansRoutes } from './plans/plans.routes.js';
+import { reviewsRoutes } from './reviews/reviews.routes.js';
 
 export type Feature = (app: FastifyInstance, services: Services) => Promise<void> | void;
 
 /** Every feature, in the order their routes are added. */
-export const features: Feature[] = [pagesRoutes, accountRoutes, oidcRoutes, adminRoutes, apiRoutes, ehcApiRoutes];
+export const features: Feature[] = [pagesRoutes, accountRoutes, oidcRoutes, adminRoutes, apiRoutes, ehcApiRoutes, caseworkRoutes, adviceFeature, familyRoutes, plansRoutes, reviewsRoutes];

@@ -96,7 +96,8 @@ describe('every demo role signs in, uses its navigation and signs out', () => {
 
         const checked = new Set(['/home']);
         // Children on the home page (for the roles linked to one) are pages too.
-        const childLinks = await page.locator('main a[href^="/children/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+        // One child's page stands for them all: the pages differ only in their data.
+        const childLinks = (await page.locator('main a[href^="/children/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).slice(0, 1);
         const navigation = await home.navigationLinks();
         assert.ok(navigation.some((l) => l.href === '/home'), 'every role has Home in its navigation');
         for (const href of [...navigation.map((l) => l.href), ...childLinks]) {
@@ -176,7 +177,8 @@ describe('the administrator’s pages', () => {
       await signIn(page, 'administrator');
       await visit(page, '/admin/users');
       const users = await new PageHeaded(page, 'Users').verifyOnPage();
-      assert.equal(await page.locator('table tbody tr').count(), DEMO_ROLES.length);
+      const listed = await page.locator('table tbody tr td:nth-child(2)').allTextContents();
+      for (const role of DEMO_ROLES) assert.ok(listed.includes(demoEmail(role)), `${role} is listed`);
       await checkAccessibility(page, '/admin/users');
 
       await clickAndLoad(page, page.getByRole('button', { name: 'Add user' }));

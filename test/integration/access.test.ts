@@ -1,12 +1,41 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeApp, type TestClient } from '../support/context.js';
+import { describeApp, type TestClient, type TestContext } from '../support/context.js';
+
+type TestContextFn = () => TestContext;
 import { ALL_ROLES, type Role } from '../../src/platform/access/roles.js';
 import type { RouteRule } from '../../src/platform/web/access.plugin.js';
 
-/** A value for each route parameter: the child is one no case role is linked to. */
-function fill(url: string, params: Record<string, string>): string {
-  return url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? 'x');
+/**
+ * A value for each route parameter. Case routes get the records of a child no demo case role
+ * is linked to (Leo), so that a refusal is a refusal and not a 404.
+ */
+function fill(rule: RouteRule, ids: Record<string, string>): string {
+  const a = rule.access;
+  const id = a.kind === 'child' ? (a.via ? ids[a.via] : ids.child) : '00000000-0000-4000-8000-000000000000';
+  return rule.url.replace(/:(\w+)/g, (_, name: string) => (a.kind === 'child' && name === a.param ? id! : '00000000-0000-4000-8000-000000000000'));
+}
+
+/** Gives Leo a plan and a review, asked of an adviser outside the demo's people. */
+async function leosRecords(s: ReturnType<TestContextFn>['s'], leoId: string): Promise<Record<string, string>> {
+  const council = await s.db.selectFrom('organisations').select('id').where('kind', '=', 'council').executeTakeFirstOrThrow();
+  await s.users.create(s.db, { email: 'elsewhere@adviser.example', role: 'health-professional', organisationId: council.id });
+  const officer = await s.users.findByEmail(s.db, 'casework-officer@demo.send-hub.example');
+  const actor = { userId: officer!.id, organisationId: officer!.organisation_id, role: officer!.role };
+  const today = s.today();
+  const requestId = await s.ehc.createRequest(s.db, actor, { childId: leoId, receivedOn: '2026-01-05', requestedBy: 'school' }, today);
+  await s.ehc.recordEvent(s.db, actor, requestId, { type: 'decision', on: '2026-02-02', outcome: 'assess' }, today);
+  await s.ehc.recordEvent(s.db, actor, requestId, { type: 'advice-requested', agency: 'health', askedOn: '2026-02-03', assigneeEmail: 'elsewhere@adviser.example' }, today);
+  await s.ehc.recordEvent(s.db, actor, requestId, { type: 'final-issued', on: '2026-05-01' }, today);
+  const advice = await s.db.selectFrom('advice_requests').select('id').where('request_id', '=', requestId).executeTakeFirstOrThrow();
+  const plan = await s.db.selectFrom('plans').select('id').where('request_id', '=', requestId).executeTakeFirstOrThrow();
+  const review = await s.db.selectFrom('annual_reviews').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow();
+  const document = await s.db
+    .insertInto('documents')
+    .values({ child_id: leoId, request_id: requestId, kind: 'letter', title: 'A letter', body: 'Text' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { child: leoId, 'ehc-request': requestId, 'advice-request': advice.id, plan: plan.id, review: review.id, document: document.id };
 }
 
 function expectedFor(rule: RouteRule, role: Role | null): 'allow' | 'sign-in' | 'forbid' {
@@ -22,7 +51,7 @@ describeApp('access rules', (ctx) => {
   test('every route declares a rule, and every role is refused where its rule says so', async () => {
     const { app, s } = ctx();
     const leo = await s.db.selectFrom('children').select('id').where('given_name', '=', 'Leo').executeTakeFirstOrThrow();
-    const params = { childId: leo.id, token: 'not-a-real-token' };
+    const ids = await leosRecords(s, leo.id);
     assert.ok(app.routes.length >= 20, `only ${app.routes.length} routes found`);
 
     const clients = new Map<Role | null, TestClient>([[null, ctx().client()]]);
@@ -30,7 +59,7 @@ describeApp('access rules', (ctx) => {
 
     let refusalsChecked = 0;
     for (const rule of app.routes) {
-      const url = fill(rule.url, params);
+      const url = fill(rule, ids);
       for (const [role, client] of clients) {
         const expected = expectedFor(rule, role);
         if (expected === 'allow') continue;

@@ -127,7 +127,7 @@ describeApp('the EHC pathway through the API', (ctx) => {
     const versions = await s.db.selectFrom('plan_versions').innerJoin('plans', 'plans.id', 'plan_versions.plan_id').select(['kind', 'sections']).where('plans.request_id', '=', requestId).orderBy('version').execute();
     assert.deepEqual(versions.map((v) => v.kind), ['draft', 'final']);
     assert.match(versions[1]!.sections.C!, /Mild hearing loss/);
-    assert.match(versions[1]!.sections.K!, /Social care advice, received 2026-08-28: no needs identified/);
+    assert.match(versions[1]!.sections.K!, /Social care advice, received 28 August 2026: no needs identified/);
     const review = await s.db.selectFrom('annual_reviews').select('due_by').where('child_id', '=', childId).executeTakeFirstOrThrow();
     assert.equal(review.due_by, '2027-10-20');
   });

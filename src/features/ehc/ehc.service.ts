@@ -4,7 +4,7 @@ import type { EhcRequest, EhcRequestTable } from '../../db/ehc.tables.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.js';
 import {
-  addWeeks, ClockInputError, computeAssessmentClock, checkException, isIsoDate, nextReviewDue,
+  addWeeks, ClockInputError, computeAssessmentClock, checkException, formatLongDate, isIsoDate, nextReviewDue,
   type AssessmentClock, type CaseEvents,
 } from './clock/index.js';
 import { AGENCIES, isRequester, SECTION_KEYS, type Agency, type Requester } from './ehc.codes.js';
@@ -248,7 +248,8 @@ export function ehcService(deps: { audit: AuditService }) {
           case 'comments-received': {
             if (!request.draft_issued_on) throw new EhcInputError('on', 'Comments follow a draft plan');
             if (event.on < request.draft_issued_on) throw new EhcInputError('on', `Comments cannot come before the draft (${request.draft_issued_on})`);
-            update.comments_received_on = event.on;
+            // The clock counts the first comments: a second set is kept but never moves the date.
+            if (!request.comments_received_on || event.on < request.comments_received_on) update.comments_received_on = event.on;
             if (event.preferredSetting) update.preferred_setting = event.preferredSetting.trim();
             const version = await latestVersion(tx, request.id);
             if (version && (event.comments || event.preferredSetting)) {
@@ -380,25 +381,34 @@ export function ehcService(deps: { audit: AuditService }) {
       .execute();
   }
 
-  /** A first draft: each section made from the advice that informs it, with its source named. */
   async function assembleFromAdvice(tx: Db, requestId: string): Promise<Record<string, string>> {
     const rows = await tx.selectFrom('advice_requests').select(['agency', 'advice', 'nil_return', 'received_on']).where('request_id', '=', requestId).execute();
-    const out: Record<string, string[]> = {};
-    const k: string[] = [];
-    for (const r of rows) {
-      if (!r.received_on) continue;
-      const label = AGENCIES[r.agency as Agency];
-      k.push(`${label} advice, received ${r.received_on}${r.nil_return ? ': no needs identified in this area' : ''}`);
-      for (const [section, text] of Object.entries(r.advice)) (out[section] ??= []).push(`${label}: ${text}`);
-    }
-    const sections: Record<string, string> = Object.fromEntries(Object.entries(out).map(([s, t]) => [s, t.join('\n\n')]));
-    if (k.length) sections.K = k.join('\n');
-    return sections;
+    return assembleSectionsFromAdvice(rows.map((r) => ({ agency: r.agency as Agency, advice: r.advice, nilReturn: r.nil_return, receivedOn: r.received_on })));
   }
 
   async function addDocument(tx: Db, request: EhcRequest, kind: string, title: string, body: string, actor: Actor | null) {
     await tx.insertInto('documents').values({ child_id: request.child_id, request_id: request.id, kind, title, body, created_by: actor?.userId ?? null }).execute();
   }
+}
+
+/**
+ * A first draft: each section made from the advice that informs it, with its source named.
+ * Pure, so the casework pages can pre-fill the draft form with exactly what the service would write.
+ */
+export function assembleSectionsFromAdvice(
+  rows: readonly { agency: Agency; advice: Record<string, string>; nilReturn: boolean; receivedOn: string | null }[],
+): Record<string, string> {
+  const out: Record<string, string[]> = {};
+  const k: string[] = [];
+  for (const r of rows) {
+    if (!r.receivedOn) continue;
+    const label = AGENCIES[r.agency];
+    k.push(`${label} advice, received ${formatLongDate(r.receivedOn)}${r.nilReturn ? ': no needs identified in this area' : ''}`);
+    for (const [section, text] of Object.entries(r.advice)) (out[section] ??= []).push(`${label}: ${text}`);
+  }
+  const sections: Record<string, string> = Object.fromEntries(Object.entries(out).map(([s, t]) => [s, t.join('\n\n')]));
+  if (k.length) sections.K = k.join('\n');
+  return sections;
 }
 
 function sectionsOnly(sections: Record<string, unknown>): Record<string, string> {

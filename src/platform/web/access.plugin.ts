@@ -31,7 +31,9 @@ export function setUpAccess(
     for (const method of methods) if (method !== 'HEAD') rules.push({ method, url: route.url, access: rule });
   });
 
-  app.addHook('preHandler', async (request, reply) => {
+  // preValidation: after the body is read (CSRF needs it) but before schema validation, so
+  // that a caller without access learns nothing from the validator's messages.
+  app.addHook('preValidation', async (request, reply) => {
     const rule = request.routeOptions.config.access;
     if (!rule) return; // assets and the not-found handler
     if ((request as { badToken?: boolean }).badToken) {

@@ -12,6 +12,12 @@ export interface NavItem {
  */
 export const NAVIGATION: NavItem[] = [
   { href: '/home', text: 'Home', roles: 'all' },
+  { href: '/family', text: 'Your children', roles: ['family'] },
+  { href: '/casework', text: 'Cases', roles: ['casework-officer', 'casework-manager'] },
+  { href: '/casework/team', text: 'Team caseload', roles: ['casework-manager'] },
+  { href: '/reviews', text: 'Reviews', roles: ['casework-officer', 'casework-manager'] },
+  { href: '/advice', text: 'Advice requests', roles: ['health-professional', 'designated-clinical-officer', 'social-worker', 'educational-psychologist', 'senco'] },
+  { href: '/reports/contributions', text: 'Contributions', roles: ['casework-officer', 'casework-manager', 'designated-clinical-officer', 'partnership-leader'] },
   { href: '/admin/users', text: 'Users', roles: ['administrator'] },
   { href: '/admin/audit', text: 'Audit log', roles: ['administrator'] },
   { href: '/admin/outbox', text: 'Messages sent', roles: ['administrator'] },
@@ -19,9 +25,9 @@ export const NAVIGATION: NavItem[] = [
 
 export function navigationFor(role: Role | undefined, currentPath: string) {
   if (!role) return [];
-  return NAVIGATION.filter((i) => i.roles === 'all' || i.roles.includes(role)).map((i) => ({
-    href: i.href,
-    text: i.text,
-    active: currentPath === i.href || currentPath.startsWith(`${i.href}/`),
-  }));
+  const items = NAVIGATION.filter((i) => i.roles === 'all' || i.roles.includes(role));
+  // Only the most specific item is current: on /casework/team, "Team caseload", not "Cases".
+  const matches = items.filter((i) => currentPath === i.href || currentPath.startsWith(`${i.href}/`));
+  const current = matches.sort((a, b) => b.href.length - a.href.length)[0];
+  return items.map((i) => ({ href: i.href, text: i.text, active: i === current }));
 }

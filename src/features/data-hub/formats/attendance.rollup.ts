@@ -1,0 +1,246 @@
+/**
+ * Pupil-week rollups of session attendance, built as the file is read. The dashboard needs
+ * attendance, persistent and severe absence by week, cohort, school and locality, and patterns by
+ * code and weekday: all of that follows from, per pupil, school and week, the code of each of the
+ * ten sessions. Memory grows with pupils × weeks (about 60 bytes each), not with rows; a school
+ * year at scale 1 is about 1.7 million pupil-weeks for 15.8 million rows.
+ *
+ * The rollup also finds repeated sessions (same pupil, school, date and session), naming both lines.
+ */
+import { REGISTER_CODES, type AttendanceCategory, type RegisterCodeEntry } from './codes.js';
+import type { Rejection } from './dataset.js';
+import type { AttendanceRecord } from './attendance.js';
+import { detach, isoOfDay, weekdayOf } from './values.js';
+
+export const SESSIONS_PER_WEEK = 10;
+const PAGE_BITS = 16;
+const PAGE = 1 << PAGE_BITS;
+
+export interface PupilWeek {
+  readonly upn: string;
+  readonly urn: string;
+  /** The Monday of the week, ISO. */
+  readonly weekStart: string;
+  /** Sessions that count: every recorded session except not-possible codes. */
+  readonly possible: number;
+  /** Present or at an approved educational activity. */
+  readonly attending: number;
+  readonly present: number;
+  readonly approvedActivity: number;
+  readonly authorised: number;
+  readonly unauthorised: number;
+  readonly notPossible: number;
+  /** The register code of each session, Monday AM to Friday PM; null where the file had no row. */
+  readonly sessions: readonly (string | null)[];
+  /** Sessions per register code, for the codes that occur. */
+  readonly codes: Readonly<Record<string, number>>;
+}
+
+interface Pair {
+  readonly upn: string;
+  readonly urn: string;
+  /** Week number of slots[0]. */
+  base: number;
+  /** Slot index per week from `base`, or -1. */
+  slots: Int32Array;
+  next: Pair | undefined;
+}
+
+interface Page {
+  /** Code index + 1 per session; 0 where there was no row. */
+  readonly codes: Uint8Array;
+  readonly lines: Uint32Array;
+}
+
+const codeIndex = new Map(REGISTER_CODES.map((entry, i) => [entry.code, i + 1]));
+
+/** Weeks are numbered from the Monday 1969-12-29 (day -3). */
+function weekOf(day: number): number {
+  return Math.floor((day + 3) / 7);
+}
+
+const weekStarts = new Map<number, string>();
+
+function weekStartOf(week: number): string {
+  let iso = weekStarts.get(week);
+  if (iso === undefined) {
+    iso = isoOfDay(week * 7 - 3);
+    weekStarts.set(week, iso);
+  }
+  return iso;
+}
+
+export class AttendanceRollup {
+  private readonly pupils = new Map<string, Pair>();
+  private readonly pages: Page[] = [];
+  private slotCount = 0;
+  private rowCount = 0;
+
+  /** Rows added, repeats excluded. */
+  get rows(): number {
+    return this.rowCount;
+  }
+
+  get pupilWeeks(): number {
+    return this.slotCount;
+  }
+
+  /**
+   * Adds a validated session. Returns a rejection, and adds nothing, when the file already gave
+   * this pupil, school, date and session.
+   */
+  add(record: AttendanceRecord): Rejection | undefined {
+    const pair = this.pair(record.upn, record.urn);
+    const week = weekOf(record.day);
+    const slot = this.slot(pair, week);
+    const session = weekdayOf(record.day) * 2 + (record.session === 'PM' ? 1 : 0);
+    const page = this.pages[slot >>> PAGE_BITS]!;
+    const at = (slot & (PAGE - 1)) * SESSIONS_PER_WEEK + session;
+    const earlier = page.codes[at]!;
+    if (earlier !== 0) {
+      const earlierCode = REGISTER_CODES[earlier - 1]!.code;
+      const line = page.lines[at]!;
+      const reason =
+        earlierCode === record.code
+          ? `this row repeats line ${line} (the same pupil, school, date and session)`
+          : `this row gives code ${record.code} for the same pupil, school, date and session as line ${line}, which gives code ${earlierCode}: keep the right one`;
+      return {
+        line: record.line,
+        column: 'upn, urn, date, session',
+        value: `${record.upn}, ${record.urn}, ${record.date}, ${record.session}`,
+        reason,
+      };
+    }
+    page.codes[at] = codeIndex.get(record.code) ?? 0;
+    page.lines[at] = record.line;
+    this.rowCount++;
+    return undefined;
+  }
+
+  /** Every pupil-week: pupils in the order first seen, weeks in order. */
+  *weeks(): Generator<PupilWeek> {
+    for (const first of this.pupils.values()) {
+      for (let pair: Pair | undefined = first; pair; pair = pair.next) {
+        for (let i = 0; i < pair.slots.length; i++) {
+          const slot = pair.slots[i]!;
+          if (slot >= 0) yield this.summarise(pair, pair.base + i, slot);
+        }
+      }
+    }
+  }
+
+  private summarise(pair: Pair, week: number, slot: number): PupilWeek {
+    const page = this.pages[slot >>> PAGE_BITS]!;
+    const offset = (slot & (PAGE - 1)) * SESSIONS_PER_WEEK;
+    const counts: Record<AttendanceCategory, number> = {
+      present: 0,
+      'approved-activity': 0,
+      authorised: 0,
+      unauthorised: 0,
+      'not-possible': 0,
+    };
+    const sessions: (string | null)[] = [];
+    const codes: Record<string, number> = {};
+    for (let s = 0; s < SESSIONS_PER_WEEK; s++) {
+      const index = page.codes[offset + s]!;
+      if (index === 0) {
+        sessions.push(null);
+        continue;
+      }
+      const entry: RegisterCodeEntry = REGISTER_CODES[index - 1]!;
+      sessions.push(entry.code);
+      codes[entry.code] = (codes[entry.code] ?? 0) + 1;
+      counts[entry.category]++;
+    }
+    const attending = counts.present + counts['approved-activity'];
+    return {
+      upn: pair.upn,
+      urn: pair.urn,
+      weekStart: weekStartOf(week),
+      possible: attending + counts.authorised + counts.unauthorised,
+      attending,
+      present: counts.present,
+      approvedActivity: counts['approved-activity'],
+      authorised: counts.authorised,
+      unauthorised: counts.unauthorised,
+      notPossible: counts['not-possible'],
+      sessions,
+      codes,
+    };
+  }
+
+  private pair(upn: string, urn: string): Pair {
+    const first = this.pupils.get(upn);
+    for (let pair = first; pair; pair = pair.next) if (pair.urn === urn) return pair;
+    const pair: Pair = { upn: first?.upn ?? detach(upn), urn: detach(urn), base: 0, slots: new Int32Array(0), next: undefined };
+    if (first) {
+      pair.next = first.next;
+      first.next = pair;
+    } else {
+      this.pupils.set(pair.upn, pair);
+    }
+    return pair;
+  }
+
+  private slot(pair: Pair, week: number): number {
+    let i = week - pair.base;
+    if (i < 0 || i >= pair.slots.length) {
+      this.widen(pair, week);
+      i = week - pair.base;
+    }
+    let slot = pair.slots[i]!;
+    if (slot < 0) {
+      slot = this.slotCount++;
+      if (slot >>> PAGE_BITS >= this.pages.length) {
+        this.pages.push({
+          codes: new Uint8Array(PAGE * SESSIONS_PER_WEEK),
+          lines: new Uint32Array(PAGE * SESSIONS_PER_WEEK),
+        });
+      }
+      pair.slots[i] = slot;
+    }
+    return slot;
+  }
+
+  /** Grows a pair's week index to cover `week`, with room to spare (a school year is ~52 weeks). */
+  private widen(pair: Pair, week: number): void {
+    const old = pair.slots;
+    if (old.length === 0) {
+      pair.base = week;
+      pair.slots = new Int32Array(16).fill(-1);
+      return;
+    }
+    const low = Math.min(pair.base, week);
+    const high = Math.max(pair.base + old.length - 1, week);
+    const span = high - low + 1;
+    const length = Math.max(span + 8, Math.ceil(span * 1.5));
+    const base = week < pair.base ? high - length + 1 : low;
+    const slots = new Int32Array(length).fill(-1);
+    slots.set(old, pair.base - base);
+    pair.base = base;
+    pair.slots = slots;
+  }
+}
+
+export const PERSISTENT_ABSENCE = 0.1;
+export const SEVERE_ABSENCE = 0.5;
+
+export type AbsenceBand = 'none' | 'persistent' | 'severe';
+
+/**
+ * Persistent absence: absent for 10% or more of possible sessions; severe: 50% or more (severe
+ * pupils are also persistently absent). Absent = possible − attending. Integer arithmetic, so
+ * exactly 10% counts.
+ */
+export function absenceBand(possible: number, attending: number): AbsenceBand {
+  if (possible <= 0) return 'none';
+  const absent = possible - attending;
+  if (absent * 2 >= possible) return 'severe';
+  if (absent * 10 >= possible) return 'persistent';
+  return 'none';
+}
+
+/** Attending / possible, or null when no session was possible. */
+export function attendanceRate(possible: number, attending: number): number | null {
+  return possible > 0 ? attending / possible : null;
+}
