@@ -1,5 +1,6 @@
 import type { Scenario } from '../support/scenario.js';
 import { platform } from './platform.js';
+import { casework } from './casework.js';
 
 /** Every scenario `npm run bench` knows, in the order it runs them. Add new ones here. */
-export const scenarios: Scenario[] = [platform];
+export const scenarios: Scenario[] = [platform, casework];

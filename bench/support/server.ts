@@ -11,6 +11,7 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { services, type Services } from '../../src/services.js';
 import { createApp } from '../../src/app.js';
 import { DEMO_PASSWORD, demoEmail, ensureCouncil, seedPlatformDemo } from '../../src/demo/platform.seed.js';
+import { seedEhcDemo } from '../../src/demo/ehc.seed.js';
 import { SESSION_COOKIE } from '../../src/platform/web/authentication.js';
 import type { Role } from '../../src/platform/access/roles.js';
 
@@ -58,6 +59,8 @@ export async function startBenchApp(env: { BENCH_DATABASE_URL?: string | undefin
       database.kind === 'embedded' ? `embedded PGlite, PostgreSQL ${pgVersion} (on disk, fsync on)` : `PostgreSQL ${pgVersion} server (${store.where})`;
 
     const s = services(config, database);
+    // The demo area's casework: about 120 children with requests at every stage.
+    await seedEhcDemo(s);
     const { server } = await createApp(s, { logger: false });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;

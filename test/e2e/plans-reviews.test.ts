@@ -73,9 +73,14 @@ class ReviewPage extends GovukPage {
   }
 
   async stepState(step: string): Promise<string> {
-    const row = this.page.locator('#deadlines ~ .app-table-wrapper').first().locator('tr', { has: this.page.locator('th', { hasText: step }) });
+    const row = this.page.locator('main .app-table-wrapper tr', { has: this.page.locator('th', { hasText: step }) });
     return (await row.locator('.govuk-tag').innerText()).trim();
   }
+}
+
+/** Set E2E_SCREENSHOTS to a folder to keep pictures of the pages. */
+async function shot(page: Page, what: string) {
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${what}.png`, fullPage: true });
 }
 
 /** Calls the JSON API with the page's session cookie and its CSRF token, as the page's own script would. */
@@ -137,6 +142,7 @@ describe('journey 6: the first annual review, with Preparing for Adulthood', () 
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.getByRole('link', { name: 'Back to the plan' }).isVisible(), false, 'links are not printed');
     await checkAccessibility(page, 'the print view as printed');
+    await shot(page, 'print');
     await page.emulateMedia({ media: 'screen' });
     const download = await page.request.get(`${planUrl}/versions/2.pdf`);
     assert.equal(download.headers()['content-type'], 'application/pdf');
@@ -160,6 +166,7 @@ describe('journey 6: the first annual review, with Preparing for Adulthood', () 
     await checkAccessibility(page, 'the review with its meeting booked');
 
     const meeting = await review.open('Record the review meeting');
+    await shot(page, 'meeting-form');
     assert.match(await page.locator('main').innerText(), new RegExp(`${name} is in Year 10`));
     // The date comes filled in from the booking; the outcomes are needed from Year 9.
     await meeting.expectErrors('Save the meeting', [
@@ -188,6 +195,7 @@ describe('journey 6: the first annual review, with Preparing for Adulthood', () 
     assert.match(pfa, /animal rescue centre/);
     assert.match(pfa, /Travel training to college\s+Easter 2027\s+Independent travel team/);
     await checkAccessibility(page, 'the review with Preparing for Adulthood');
+    await shot(page, 'review-pfa');
 
     const decision = await review.open('Record the council’s decision');
     await page.getByLabel('Stop the plan (cease to maintain it)').check();
@@ -220,9 +228,6 @@ describe('journey 6: the first annual review, with Preparing for Adulthood', () 
     const context = await browser.newContext({ baseURL: server.baseUrl });
     const page = await context.newPage();
     await (await SignInPage.open(page, server.baseUrl)).signIn(demoEmail('casework-manager'), DEMO_PASSWORD);
-    const shot = async (what: string) => {
-      if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${what}.png`, fullPage: true });
-    };
 
     // A child in Year 6: no Preparing for Adulthood yet.
     const finalOn = ago(300);
@@ -237,7 +242,7 @@ describe('journey 6: the first annual review, with Preparing for Adulthood', () 
     assert.match(await page.locator('main').innerText(), /Year 6 on/);
     assert.equal(await page.locator('#pfa').count(), 0);
     await checkAccessibility(page, 'a review before Year 9');
-    await shot('review-year-6');
+    await shot(page, 'review-year-6');
 
     const advice = await review.open('Record when the advice was circulated');
     await advice.expectErrors('Save', ['Enter the date the advice was sent to everyone invited'], 'the advice form');
@@ -281,7 +286,7 @@ describe('journey 6: the first annual review, with Preparing for Adulthood', () 
     await review.verifyOnPage();
     assert.equal(await review.stepState('Amended plan issued'), 'Not due yet');
     await checkAccessibility(page, 'the review with amendments proposed');
-    await shot('review-amending');
+    await shot(page, 'review-amending');
 
     const amended = await review.open('Issue the amended plan');
     await amended.field('section-F', '');
@@ -302,7 +307,7 @@ describe('journey 6: the first annual review, with Preparing for Adulthood', () 
     await clickAndLoad(page, page.getByRole('button', { name: 'Compare' }));
     assert.match(await page.locator('main').innerText(), /2 of 12 sections changed/);
     await checkAccessibility(page, 'a comparison across the amendments');
-    await shot('compare');
+    await shot(page, 'compare');
 
     await page.goto('/reviews?month=someday');
     assert.deepEqual(await new PageHeaded(page, 'Annual reviews').errorSummary(), ['Select a month from the list']);

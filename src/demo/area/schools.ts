@@ -60,7 +60,10 @@ export function buildSchools(scale: number): School[] {
   const schools: School[] = [];
   const invent = (suffixes: readonly string[]): string => {
     for (;;) {
-      const stem = r.pick(FIRST) + r.pick(SECOND);
+      const first = r.pick(FIRST);
+      const second = r.pick(SECOND);
+      if (first.endsWith(second[0]!)) continue; // no "Ghylllea"
+      const stem = first + second;
       const suffix = r.pick(suffixes);
       const name = `${stem} ${suffix}`;
       if (!names.has(name)) {

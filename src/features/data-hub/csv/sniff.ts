@@ -30,7 +30,7 @@ export function sniff(head: Uint8Array, complete: boolean): void {
     }
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) controls++;
   }
-  if (controls > 8) {
+  if (controls > 8 && controls * 16 > n) {
     throw new CsvError('binary', `The file is not text: it is full of control characters, so it is a binary file, not CSV. If it is a spreadsheet, ${SAVE_AS}.`);
   }
   // A multi-byte character cut at the sniff boundary is not an error.

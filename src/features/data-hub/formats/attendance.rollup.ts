@@ -15,6 +15,15 @@ import { detach, isoOfDay, weekdayOf } from './values.js';
 export const SESSIONS_PER_WEEK = 10;
 const PAGE_BITS = 16;
 const PAGE = 1 << PAGE_BITS;
+/** Session offsets within a page need 20 bits (65,536 slots × 10 sessions). */
+const PAGE_OFFSET_BITS = 20;
+const PAGE_OFFSET_SPAN = 1 << PAGE_OFFSET_BITS;
+const PAGE_OFFSET_MASK = PAGE_OFFSET_SPAN - 1;
+
+/** The number the fast path gives addSession for a register code (1-based; 0 is "no session"). */
+export function rollupCodeNumber(code: string): number {
+  return codeIndex.get(code) ?? 0;
+}
 
 export interface PupilWeek {
   readonly upn: string;
@@ -36,7 +45,13 @@ export interface PupilWeek {
   readonly codes: Readonly<Record<string, number>>;
 }
 
-interface Pair {
+/** A pupil at a school, as the rollup stores it: opaque outside this module. */
+export interface RollupPair {
+  readonly upn: string;
+  readonly urn: string;
+}
+
+interface Pair extends RollupPair {
   readonly upn: string;
   readonly urn: string;
   /** Week number of slots[0]. */
@@ -75,6 +90,7 @@ export class AttendanceRollup {
   private readonly pages: Page[] = [];
   private slotCount = 0;
   private rowCount = 0;
+  private lastPair: Pair | undefined;
 
   /** Rows added, repeats excluded. */
   get rows(): number {
@@ -91,15 +107,14 @@ export class AttendanceRollup {
    */
   add(record: AttendanceRecord): Rejection | undefined {
     const pair = this.pair(record.upn, record.urn);
-    const week = weekOf(record.day);
-    const slot = this.slot(pair, week);
     const session = weekdayOf(record.day) * 2 + (record.session === 'PM' ? 1 : 0);
-    const page = this.pages[slot >>> PAGE_BITS]!;
-    const at = (slot & (PAGE - 1)) * SESSIONS_PER_WEEK + session;
-    const earlier = page.codes[at]!;
+    const at = this.place(pair, record.day, session);
+    const page = this.pages[at >>> PAGE_OFFSET_BITS]!;
+    const i = at & PAGE_OFFSET_MASK;
+    const earlier = page.codes[i]!;
     if (earlier !== 0) {
       const earlierCode = REGISTER_CODES[earlier - 1]!.code;
-      const line = page.lines[at]!;
+      const line = page.lines[i]!;
       const reason =
         earlierCode === record.code
           ? `this row repeats line ${line} (the same pupil, school, date and session)`
@@ -111,10 +126,39 @@ export class AttendanceRollup {
         reason,
       };
     }
-    page.codes[at] = codeIndex.get(record.code) ?? 0;
-    page.lines[at] = record.line;
+    page.codes[i] = codeIndex.get(record.code) ?? 0;
+    page.lines[i] = record.line;
     this.rowCount++;
     return undefined;
+  }
+
+  /**
+   * For the attendance fast path (attendance.fast.ts): the pupil-school pair to add sessions to,
+   * made if new. `upn` and `urn` must be the validated, shared strings of an accepted record.
+   */
+  locate(upn: string, urn: string): RollupPair {
+    return this.pair(upn, urn);
+  }
+
+  /**
+   * For the fast path: adds a session of an already validated row. Returns false, adding nothing,
+   * when that session is already taken (the caller then goes the slow way, which names both lines).
+   */
+  addSession(pair: RollupPair, day: number, session: number, code: number, line: number): boolean {
+    const at = this.place(pair as Pair, day, session);
+    const page = this.pages[at >>> PAGE_OFFSET_BITS]!;
+    const i = at & PAGE_OFFSET_MASK;
+    if (page.codes[i] !== 0) return false;
+    page.codes[i] = code;
+    page.lines[i] = line;
+    this.rowCount++;
+    return true;
+  }
+
+  /** The storage index of a pair's session on a day: page in the high bits, offset in the low. */
+  private place(pair: Pair, day: number, session: number): number {
+    const slot = this.slot(pair, weekOf(day));
+    return (slot >>> PAGE_BITS) * PAGE_OFFSET_SPAN + (slot & (PAGE - 1)) * SESSIONS_PER_WEEK + session;
   }
 
   /** Every pupil-week: pupils in the order first seen, weeks in order. */
@@ -170,6 +214,14 @@ export class AttendanceRollup {
   }
 
   private pair(upn: string, urn: string): Pair {
+    const last = this.lastPair;
+    if (last && last.upn === upn && last.urn === urn) return last;
+    const pair = this.findPair(upn, urn);
+    this.lastPair = pair;
+    return pair;
+  }
+
+  private findPair(upn: string, urn: string): Pair {
     const first = this.pupils.get(upn);
     for (let pair = first; pair; pair = pair.next) if (pair.urn === urn) return pair;
     const pair: Pair = { upn: first?.upn ?? detach(upn), urn: detach(urn), base: 0, slots: new Int32Array(0), next: undefined };

@@ -56,7 +56,7 @@ test('a row with too few or too many values is rejected as a whole; trailing emp
   assert.equal(checked.records.length, 1);
 });
 
-test('values are trimmed; a rejection gives the value as written', async () => {
+test('values are trimmed before they are checked', async () => {
   const checked = await checkCsv(schools, 'urn,name,type,phase\n 100001 , Fell School ,mainstream,primary\n12345,X,mainstream,primary\n');
   assert.equal(checked.records[0]!.urn, '100001');
   assert.equal(checked.records[0]!.name, 'Fell School');

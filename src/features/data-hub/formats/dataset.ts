@@ -97,9 +97,9 @@ function shown(value: string): string {
   return value.length > MAX_REPORTED_VALUE ? `${value.slice(0, MAX_REPORTED_VALUE)}…` : value;
 }
 
-export function sentence(list: readonly string[]): string {
+export function sentence(list: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (list.length <= 1) return list.join('');
-  return `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+  return `${list.slice(0, -1).join(', ')} ${conjunction} ${list.at(-1)}`;
 }
 
 /**
@@ -109,9 +109,18 @@ export function sentence(list: readonly string[]): string {
  */
 class Interned {
   private map = new Map<string, string>();
+  // Rows often repeat the previous row's value (a pupil's AM and PM sessions, a school's pupils).
+  private lastValue = '';
+  private lastKept = '';
   constructor(private readonly limit: number) {}
   get(value: string): string | undefined {
-    return this.map.get(value);
+    if (value === this.lastValue) return this.lastKept;
+    const kept = this.map.get(value);
+    if (kept !== undefined) {
+      this.lastValue = value;
+      this.lastKept = kept;
+    }
+    return kept;
   }
   add(value: string): string {
     if (this.map.size >= this.limit) this.map = new Map();
@@ -135,6 +144,8 @@ export class RowChecker {
   line = 0;
   private readonly upns = new Interned(1_000_000);
   private readonly urns = new Interned(100_000);
+  private lastDateValue = '';
+  private lastDate: DateValue | null = null;
 
   constructor(private readonly index: ReadonlyMap<string, number>) {}
 
@@ -163,7 +174,10 @@ export class RowChecker {
     const i = this.index.get(column);
     if (i === undefined) return '';
     const v = this.fields[i];
-    return v === undefined ? '' : v.trim();
+    if (v === undefined) return '';
+    // Most values need no trimming: test the ends before calling trim.
+    const n = v.length;
+    return n === 0 || (v.charCodeAt(0) > 32 && v.charCodeAt(n - 1) > 32) ? v : v.trim();
   }
 
   reject(column: string, reason: string, value = this.value(column)): void {
@@ -197,8 +211,11 @@ export class RowChecker {
   date(column: string, required = false): DateValue | null {
     const v = this.value(column);
     if (v === '') return this.empty(column, required);
+    if (v === this.lastDateValue) return this.lastDate;
     const parsed = parseDate(v);
     if (typeof parsed === 'string') return this.problem(column, v, parsed);
+    this.lastDateValue = v;
+    this.lastDate = parsed;
     return parsed;
   }
 
@@ -207,7 +224,7 @@ export class RowChecker {
     if (v === '') return this.empty(column, required);
     const code = list.lookup(v);
     if (code !== undefined) return code;
-    const options = list.entries.length <= 15 ? `: use ${sentence(list.entries.map((e) => e.code))}` : '';
+    const options = list.entries.length <= 15 ? `: use ${sentence(list.entries.map((e) => e.code), 'or')}` : '';
     return this.problem(column, v, `is not a ${list.noun}${options}`);
   }
 
@@ -232,7 +249,6 @@ export class RowChecker {
   urn(column: string, required = false): string | null {
     const v = this.value(column);
     if (v === '') return this.empty(column, required);
-    if (process.env.NOURN) return URN.test(v) ? v : this.problem(column, v, 'x');
     const known = this.urns.get(v);
     if (known !== undefined) return known;
     return URN.test(v) ? this.urns.add(v) : this.problem(column, v, 'is not a URN: a school URN is 6 digits');
@@ -282,6 +298,10 @@ export type HeaderCheck<R extends ImportRecord> =
       readonly warnings: string[];
       /** Validates one row's fields; returns undefined after pushing its rejections. */
       readonly validate: (fields: readonly string[], line: number, rejections: Rejection[]) => R | undefined;
+      /** Where each of the format's columns is in the file (absent optional columns are missing). */
+      readonly positions: ReadonlyMap<string, number>;
+      /** The number of columns in the header. */
+      readonly width: number;
     }
   | { readonly ok: false; readonly errors: string[]; readonly warnings: string[] };
 
@@ -345,7 +365,12 @@ export function checkHeader<R extends ImportRecord>(format: DatasetFormat<R>, he
     const record = format.validateRow(checker);
     return checker.failed ? undefined : record;
   };
-  return { ok: true, warnings, validate };
+  return { ok: true, warnings, validate, positions: index, width };
+}
+
+/** The rejection for a record the CSV reader could not split into fields. */
+export function malformedRejection(line: number, reason: string): Rejection {
+  return { line, column: '', value: '', reason: `the row ${reason}` };
 }
 
 /** A 32-bit FNV-1a hash: tells a repeated row from a conflicting one without keeping the row. */

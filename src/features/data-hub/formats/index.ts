@@ -31,3 +31,8 @@ export function isDatasetName(name: string): name is DatasetName {
 }
 
 export type RecordOf<N extends DatasetName> = (typeof DATASETS)[N] extends DatasetFormat<infer R> ? R : never;
+
+/** A format chosen at run time (the CLI's dataset argument): records typed only as ImportRecord. */
+export function formatFor(name: DatasetName): DatasetFormat<ImportRecord> {
+  return DATASETS[name];
+}

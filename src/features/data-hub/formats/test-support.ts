@@ -1,7 +1,7 @@
 /** For tests: runs CSV text through the reader, a format's header check, validation and duplicate check. */
 import { Readable } from 'node:stream';
 import { openCsv } from '../csv/csv-reader.js';
-import { checkHeader, DuplicateRows, type DatasetFormat, type ImportRecord, type Rejection } from './dataset.js';
+import { checkHeader, DuplicateRows, malformedRejection, type DatasetFormat, type ImportRecord, type Rejection } from './dataset.js';
 
 export interface Checked<R> {
   readonly headerErrors: string[];
@@ -18,7 +18,7 @@ export async function checkCsv<R extends ImportRecord>(format: DatasetFormat<R>,
   const records: R[] = [];
   const rejections: Rejection[] = [];
   for await (const batch of csv.batches) {
-    for (const bad of batch.malformed) rejections.push({ line: bad.line, column: '', value: '', reason: `the row ${bad.reason}` });
+    for (const bad of batch.malformed) rejections.push(malformedRejection(bad.line, bad.reason));
     batch.rows.forEach((fields, i) => {
       const record = header.validate(fields, batch.lines[i]!, rejections);
       if (!record) return;

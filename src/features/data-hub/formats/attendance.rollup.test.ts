@@ -1,0 +1,145 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeUpn } from '../../../platform/identifiers/identifiers.js';
+import { absenceBand, attendanceRate, AttendanceRollup, type PupilWeek } from './attendance.rollup.js';
+import { registerCode } from './codes.js';
+import type { AttendanceRecord } from './attendance.js';
+import { parseDate, type DateValue } from './values.js';
+
+const UPN = makeUpn('201001234567');
+const OTHER = makeUpn('201001234568');
+let nextLine = 2;
+
+function session(upn: string, urn: string, date: string, s: 'AM' | 'PM', code: string, line = nextLine++): AttendanceRecord {
+  const d = parseDate(date) as DateValue;
+  const entry = registerCode(code)!;
+  return { line, upn, urn, date: d.iso, day: d.day, session: s, code: entry.code, category: entry.category };
+}
+
+/** Ten sessions, Monday AM to Friday PM, from the Monday given. */
+function week(rollup: AttendanceRollup, upn: string, urn: string, monday: string, codes: string[]): void {
+  const start = (parseDate(monday) as DateValue).day;
+  codes.forEach((code, i) => {
+    const iso = new Date((start + Math.floor(i / 2)) * 86_400_000).toISOString().slice(0, 10);
+    assert.equal(rollup.add(session(upn, urn, iso, i % 2 === 0 ? 'AM' : 'PM', code)), undefined);
+  });
+}
+
+test('a worked week: each category counted, not-possible sessions left out of possible', () => {
+  const rollup = new AttendanceRollup();
+  week(rollup, UPN, '100001', '2026-03-16', ['/', '\\', 'L', 'I', 'N', 'B', '#', '#', 'U', 'M']);
+  const [w] = [...rollup.weeks()];
+  assert.deepEqual(w, {
+    upn: UPN,
+    urn: '100001',
+    weekStart: '2026-03-16',
+    possible: 8, // 10 sessions less two closures (#)
+    attending: 4, // / \ L present, B approved activity
+    present: 3,
+    approvedActivity: 1,
+    authorised: 2, // I M
+    unauthorised: 2, // N U
+    notPossible: 2,
+    sessions: ['/', '\\', 'L', 'I', 'N', 'B', '#', '#', 'U', 'M'],
+    codes: { '/': 1, '\\': 1, L: 1, I: 1, N: 1, B: 1, '#': 2, U: 1, M: 1 },
+  } satisfies PupilWeek);
+  // Absent 4 of 8 possible: 50%, so severe.
+  assert.equal(absenceBand(w!.possible, w!.attending), 'severe');
+  assert.equal(attendanceRate(w!.possible, w!.attending), 0.5);
+});
+
+test('weeks, schools and pupils are kept apart; sessions may arrive in any order', () => {
+  const rollup = new AttendanceRollup();
+  rollup.add(session(UPN, '100001', '2026-03-27', 'PM', 'O')); // Friday of the second week first
+  rollup.add(session(UPN, '100001', '2026-03-16', 'AM', '/'));
+  rollup.add(session(UPN, '100002', '2026-03-16', 'AM', 'D')); // dual registered: a second school
+  rollup.add(session(OTHER, '100001', '2026-03-16', 'AM', 'G'));
+  rollup.add(session(UPN, '100001', '2025-09-01', 'AM', '/')); // months before: the index widens back
+  const weeks = [...rollup.weeks()].map((w) => [w.upn === UPN ? 'U' : 'O', w.urn, w.weekStart, w.possible, w.attending]);
+  assert.deepEqual(weeks, [
+    ['U', '100001', '2025-09-01', 1, 1],
+    ['U', '100001', '2026-03-16', 1, 1],
+    ['U', '100001', '2026-03-23', 1, 0],
+    ['U', '100002', '2026-03-16', 0, 0],
+    ['O', '100001', '2026-03-16', 1, 0],
+  ]);
+  assert.equal(rollup.pupilWeeks, 5);
+  assert.equal(rollup.rows, 5);
+});
+
+test('sessions are placed by weekday: Friday PM is the tenth, missing sessions are null', () => {
+  const rollup = new AttendanceRollup();
+  rollup.add(session(UPN, '100001', '2026-03-20', 'PM', 'G'));
+  rollup.add(session(UPN, '100001', '2026-03-18', 'AM', 'I'));
+  const [w] = [...rollup.weeks()];
+  assert.deepEqual(w!.sessions, [null, null, null, null, 'I', null, null, null, null, 'G']);
+});
+
+test('a repeated session is rejected naming both lines, and not counted twice', () => {
+  const rollup = new AttendanceRollup();
+  assert.equal(rollup.add(session(UPN, '100001', '2026-03-16', 'AM', '/', 10)), undefined);
+  assert.deepEqual(rollup.add(session(UPN, '100001', '2026-03-16', 'AM', '/', 42)), {
+    line: 42,
+    column: 'upn, urn, date, session',
+    value: `${UPN}, 100001, 2026-03-16, AM`,
+    reason: 'this row repeats line 10 (the same pupil, school, date and session)',
+  });
+  assert.equal(
+    rollup.add(session(UPN, '100001', '2026-03-16', 'AM', 'N', 43))?.reason,
+    'this row gives code N for the same pupil, school, date and session as line 10, which gives code /: keep the right one',
+  );
+  assert.equal(rollup.add(session(UPN, '100001', '2026-03-16', 'PM', '/', 44)), undefined);
+  const [w] = [...rollup.weeks()];
+  assert.equal(w!.possible, 2);
+  assert.equal(rollup.rows, 2);
+});
+
+test('persistent absence from 10% of possible sessions, severe from 50%, over weeks', () => {
+  const rollup = new AttendanceRollup();
+  week(rollup, UPN, '100001', '2026-03-16', ['/', '\\', 'L', 'I', 'N', 'B', '#', '#', 'U', 'M']); // 8 possible, 4 attending
+  week(rollup, UPN, '100001', '2026-03-23', ['/', '\\', '/', '\\', '/', '\\', '/', '\\', '/', 'O']); // 10 possible, 9 attending
+  const weeks = [...rollup.weeks()];
+  assert.deepEqual(
+    weeks.map((w) => absenceBand(w.possible, w.attending)),
+    ['severe', 'persistent'], // 50%, then exactly 10%
+  );
+  // Year to date: 18 possible, 13 attending: absent 5 of 18 = 27.8%.
+  const possible = weeks.reduce((n, w) => n + w.possible, 0);
+  const attending = weeks.reduce((n, w) => n + w.attending, 0);
+  assert.deepEqual([possible, attending, absenceBand(possible, attending)], [18, 13, 'persistent']);
+});
+
+test('absence bands at their edges', () => {
+  assert.equal(absenceBand(0, 0), 'none');
+  assert.equal(absenceBand(10, 10), 'none');
+  assert.equal(absenceBand(21, 19), 'none'); // 9.5%
+  assert.equal(absenceBand(20, 18), 'persistent'); // 10% exactly
+  assert.equal(absenceBand(10, 6), 'persistent'); // 40%
+  assert.equal(absenceBand(10, 5), 'severe'); // 50% exactly
+  assert.equal(absenceBand(10, 0), 'severe');
+  assert.equal(attendanceRate(0, 0), null);
+});
+
+test('a school year for 300 pupils: one pupil-week per pupil per week, however many rows', () => {
+  const rollup = new AttendanceRollup();
+  const monday = (parseDate('2025-09-01') as DateValue).day;
+  const upns = Array.from({ length: 300 }, (_, i) => makeUpn(String(300000000000 + i)));
+  let line = 2;
+  for (let w = 0; w < 39; w++) {
+    for (let d = 0; d < 5; d++) {
+      const day = monday + w * 7 + d;
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      for (const upn of upns) {
+        for (const s of ['AM', 'PM'] as const) {
+          const entry = registerCode(s === 'AM' ? '/' : '\\')!;
+          rollup.add({ line: line++, upn, urn: '100001', date: iso, day, session: s, code: entry.code, category: entry.category });
+        }
+      }
+    }
+  }
+  assert.equal(rollup.rows, 300 * 39 * 10);
+  assert.equal(rollup.pupilWeeks, 300 * 39);
+  let possible = 0;
+  for (const w of rollup.weeks()) possible += w.possible;
+  assert.equal(possible, 117_000);
+});
