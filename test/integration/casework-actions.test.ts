@@ -127,7 +127,7 @@ describeApp('casework: recording what happens, from the case page', (ctx) => {
     await s.ehc.recordEvent(s.db, null, requestId, { type: 'advice-received', adviceRequestId: health.id, receivedOn: daysAgo(ctx(), 10), nilReturn: false, advice: { C: 'Mild hearing loss.', G: 'Audiology every 6 months.' } }, s.today());
     const page = await officer.get(url('draft'));
     assert.match(page.body, /<textarea class="govuk-textarea" id="C" name="C" rows="6">Health: Mild hearing loss\.<\/textarea>/);
-    assert.match(page.body, new RegExp(`id="K" name="K" rows="6">Health advice, received ${daysAgo(ctx(), 10)}<`));
+    assert.match(page.body, new RegExp(`id="K" name="K" rows="6">Health advice, received ${formatLongDate(daysAgo(ctx(), 10))}<`));
     assert.deepEqual(await refused('draft', {}), [
       ['Enter the date the draft plan was issued', '#on-day'],
       ['Write at least one section of the draft plan', '#A'],
