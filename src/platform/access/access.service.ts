@@ -14,6 +14,24 @@ async function childOf(db: Db, via: ChildVia, id: string): Promise<string | unde
   return row?.child_id;
 }
 
+/**
+ * The live case links that reach this user: made to them, to a team they belong to, or to their
+ * organisation when their role is one an organisation's link of that kind reaches.
+ */
+function liveLinksOf(db: Db, user: CurrentUser, kinds: readonly CaseLinkKind[]) {
+  const orgKinds = kinds.filter((k) => LINK_ROLES[k].includes(user.role));
+  return db
+    .selectFrom('case_links')
+    .where('ended_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('user_id', '=', user.id), eb('kind', 'in', kinds)]),
+        ...(orgKinds.length ? [eb.and([eb('organisation_id', '=', user.organisationId), eb('kind', 'in', orgKinds)])] : []),
+        eb.and([eb('team_id', 'in', eb.selectFrom('team_members').select('team_id').where('user_id', '=', user.id)), eb('kind', 'in', kinds)]),
+      ]),
+    );
+}
+
 /** Decides one request against its route's rule. Pure but for the case-link query. */
 export function accessService() {
   return {
@@ -38,47 +56,15 @@ export function accessService() {
 
     /** Is the user linked to this child's case: in person, through their team, or their organisation? */
     async linkedTo(db: Db, user: CurrentUser, childId: string, kinds: readonly CaseLinkKind[]): Promise<boolean> {
-      const orgKinds = kinds.filter((k) => LINK_ROLES[k].includes(user.role));
       if (kinds.length === 0) return false;
-      const row = await db
-        .selectFrom('case_links')
-        .select('id')
-        .where('child_id', '=', childId)
-        .where('ended_at', 'is', null)
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('user_id', '=', user.id), eb('kind', 'in', kinds)]),
-            ...(orgKinds.length ? [eb.and([eb('organisation_id', '=', user.organisationId), eb('kind', 'in', orgKinds)])] : []),
-            eb.and([
-              eb('team_id', 'in', eb.selectFrom('team_members').select('team_id').where('user_id', '=', user.id)),
-              eb('kind', 'in', kinds),
-            ]),
-          ]),
-        )
-        .limit(1)
-        .executeTakeFirst();
+      const row = await liveLinksOf(db, user, kinds).select('id').where('child_id', '=', childId).limit(1).executeTakeFirst();
       return row !== undefined;
     },
 
     /** The ids of the children a user reaches through case links (for their lists). */
     async linkedChildIds(db: Db, user: CurrentUser, kinds: readonly CaseLinkKind[]): Promise<string[]> {
-      const orgKinds = kinds.filter((k) => LINK_ROLES[k].includes(user.role));
-      const rows = await db
-        .selectFrom('case_links')
-        .select('child_id')
-        .distinct()
-        .where('ended_at', 'is', null)
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('user_id', '=', user.id), eb('kind', 'in', kinds)]),
-            ...(orgKinds.length ? [eb.and([eb('organisation_id', '=', user.organisationId), eb('kind', 'in', orgKinds)])] : []),
-            eb.and([
-              eb('team_id', 'in', eb.selectFrom('team_members').select('team_id').where('user_id', '=', user.id)),
-              eb('kind', 'in', kinds),
-            ]),
-          ]),
-        )
-        .execute();
+      if (kinds.length === 0) return [];
+      const rows = await liveLinksOf(db, user, kinds).select('child_id').distinct().execute();
       return rows.map((r) => r.child_id);
     },
   };
