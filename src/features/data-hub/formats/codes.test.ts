@@ -2,11 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openCsvFile } from '../csv/csv-reader.js';
 import { REGISTER_CODES, registerCode, SEN_NEEDS, type AttendanceCategory } from './codes.js';
 
 // The DfE's EES data dictionary (dfe-analytical-services/dfe-published-data-qa), read as published.
-const DICTIONARY = path.resolve('../shared/data/external/dfe-code-lists/data-dictionary.csv');
+const PROJECT = fileURLToPath(new URL('../../../../', import.meta.url));
+const DICTIONARY = path.join(PROJECT, '../shared/data/external/dfe-code-lists/data-dictionary.csv');
 
 interface DictionaryRow {
   colName: string;

@@ -57,9 +57,13 @@ test('a row with too few or too many values is rejected as a whole; trailing emp
 });
 
 test('values are trimmed before they are checked', async () => {
-  const checked = await checkCsv(schools, 'urn,name,type,phase\n 100001 , Fell School ,mainstream,primary\n12345,X,mainstream,primary\n');
+  const checked = await checkCsv(
+    schools,
+    'urn,name,type,phase\n 100001 , Fell School ,mainstream,primary\n12345,X,mainstream,primary\n\u00a0100002\u00a0,Beck\t,special,primary\n',
+  );
   assert.equal(checked.records[0]!.urn, '100001');
   assert.equal(checked.records[0]!.name, 'Fell School');
+  assert.deepEqual([checked.records[1]!.urn, checked.records[1]!.name], ['100002', 'Beck']); // no-break spaces, tabs
   assert.deepEqual(checked.rejections, [
     { line: 3, column: 'urn', value: '12345', reason: 'URN 12345 is not a URN: a school URN is 6 digits' },
   ]);
