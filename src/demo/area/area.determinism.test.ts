@@ -25,7 +25,9 @@ function hashes(dir: string): Record<string, string> {
 async function run(seed: number, datasets?: (typeof DATASETS)[number][]) {
   const outDir = tempDir('determinism');
   dirs.push(outDir);
-  const result = await generateArea({ scale: 0.01, seed, outDir, datasets });
+  const phases = new Set<string>();
+  const result = await generateArea({ scale: 0.01, seed, outDir, datasets, onProgress: (e) => phases.add(e.phase) });
+  assert.ok(phases.has('model') && phases.has('file') && phases.has('done'));
   return { outDir, result, hashes: hashes(outDir) };
 }
 

@@ -165,6 +165,25 @@ test('other files: identifiers, codes, dates and their order', () => {
   }
 });
 
+test("each row's natural key (what makes a re-import idempotent) is unique", () => {
+  const keys: Record<string, string[]> = {
+    'school-census': ['census_date', 'urn', 'upn'],
+    'suspensions-exclusions': ['upn', 'urn', 'start_date', 'category'],
+    'camhs-referrals': ['provider_code', 'referral_id'],
+    'health-checks': ['nhs_number', 'check', 'due_date'],
+    'social-care': ['la_child_id', 'status', 'start_date'],
+    'ap-placements': ['upn', 'ap_urn', 'start_date'],
+    'post-16-activity': ['uln', 'upn', 'month'],
+    schools: ['urn'],
+    localities: ['postcode_prefix'],
+  };
+  for (const [dataset, columns] of Object.entries(keys)) {
+    const rows = readRows(file(dataset));
+    const seen = new Set(rows.map((r) => columns.map((c) => r[c]).join('|')));
+    assert.equal(seen.size, rows.length, dataset);
+  }
+});
+
 test('attendance looks like England: about 93% overall, special schools far lower, 19% persistently absent, more with SEN', () => {
   const type = new Map(readRows(file('schools')).map((s) => [s.urn!, s.type === 'mainstream' ? s.phase! : s.type!]));
   const provision = new Map<string, string>();

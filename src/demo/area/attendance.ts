@@ -8,7 +8,7 @@
  * nursery afternoons (X). This is the hot path: 15 million rows a year at scale 1.
  */
 import { dayOf, SCHOOL_YEARS, type SchoolYear } from './calendar.js';
-import { ATTENDANCE } from './calibration.js';
+import { ABSENCE_CODES, ATTENDANCE } from './calibration.js';
 import { ascii, type FileSink } from './csv.js';
 import { censusIndexAt, slotOf, type Events, type Override } from './events.js';
 import { upnFromNumber } from './identity.js';
@@ -51,12 +51,13 @@ export function attendanceKind(kind: SchoolKind): AttendanceKind {
   return kind === 'special' || kind === 'ap' || kind === 'secondary' ? kind : 'primary';
 }
 
-// Absence codes (calibration.ts ABSENCE_CODE_WEIGHTS) split into whole-day spells and single sessions.
-const FULL: [string, number, number][] = [
-  // code, share of sessions (national %), mean spell length in days
-  ['I', 3.0, 1.76], ['O', 1.3, 1.8], ['G', 0.434, 4], ['C', 0.3, 1], ['R', 0.062, 1], ['T', 0.009, 1], ['C1', 0.004, 1], ['J1', 0.016, 1],
-];
-const HALF: [string, number][] = [['M', 0.335], ['U', 0.23], ['N', 0.05], ['I', 0.21], ['O', 0.349], ['C', 0.122]];
+// Absence codes split into whole-day spells [code, share, mean days] and single sessions [code, share].
+const FULL: [string, number, number][] = Object.entries(ABSENCE_CODES)
+  .filter(([, c]) => c.single < 1)
+  .map(([code, c]) => [code, c.share * (1 - c.single), c.days]);
+const HALF: [string, number][] = Object.entries(ABSENCE_CODES)
+  .filter(([, c]) => c.single > 0)
+  .map(([code, c]) => [code, c.share * c.single]);
 const FULL_TOTAL = FULL.reduce((a, f) => a + f[1], 0);
 const HALF_TOTAL = HALF.reduce((a, h) => a + h[1], 0);
 const FULL_SHARE = FULL_TOTAL / (FULL_TOTAL + HALF_TOTAL);
@@ -71,7 +72,7 @@ function spellMix(oFactor: number, oLength: number) {
   // Starts per day per unit of full-day absence: sum(share_c / len_c) / sum(share_c).
   return { cum: cumulative(weights), startsPerAbsence: weights.reduce((a, b) => a + b, 0) / shareTotal };
 }
-const NORMAL_MIX = spellMix(1, FULL[1]![2]);
+const NORMAL_MIX = spellMix(1, ABSENCE_CODES.O!.days);
 const HIGH_MIX = spellMix(2.5, HIGH_O_LENGTH);
 const FULL_IDS = FULL.map(([c]) => ID[c]!);
 const HALF_CUM = cumulative(HALF.map((h) => h[1]));
@@ -79,6 +80,7 @@ const HALF_IDS = HALF.map(([c]) => ID[c]!);
 const STORY_IDS = Object.keys(STORIES.senAttendanceFall.codes).map((c) => ID[c]!);
 const STORY_CUM = cumulative(Object.values(STORIES.senAttendanceFall.codes));
 
+/** Spell lengths in days, with the means ABSENCE_CODES gives (I 1.76, O 1.8, G 4). */
 function spellLength(r: Random, code: string, high: boolean): number {
   const u = r.next();
   if (code === 'I') return u < 0.55 ? 1 : u < 0.8 ? 2 : u < 0.92 ? 3 : u < 0.97 ? 4 : 5;
@@ -140,7 +142,6 @@ function multiplier(m: AttendanceModel, seg: Segment, year: number): number {
 /** Everything the writer needs for a year, computed once: propensities calibrated per phase. */
 export function planYear(m: AttendanceModel, yearIndex: number, upnOf: (p: number) => string): YearPlan {
   const year = SCHOOL_YEARS[yearIndex]!;
-  const D = year.days.length;
   const segments = m.segments[yearIndex]!.filter((s) => s.end > s.first && m.schools[s.school]!.kind !== 'college');
   segments.sort((a, b) => a.school - b.school || (upnOf(a.person) < upnOf(b.person) ? -1 : upnOf(a.person) > upnOf(b.person) ? 1 : a.first - b.first));
   const personal = stream(m.seed, 'absence-person');

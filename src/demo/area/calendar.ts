@@ -28,10 +28,6 @@ export function isWeekday(day: number): boolean {
   return w >= 1 && w <= 5;
 }
 
-export function addDays(day: number, n: number): number {
-  return day + n;
-}
-
 /** The day `weeks` whole weeks later (fractions allowed), rounded to a day. */
 export function addWeeks(day: number, weeks: number): number {
   return day + Math.round(weeks * 7);

@@ -42,8 +42,9 @@ export function mixWeights(mix: Mix): number[] {
 /**
  * Where a plan holder is educated. The census carries mainstream, special and AP; the rest are
  * in the population (and in health, social care and post-16 data) but on no school roll here.
+ * "elsewhere" is SEN2's other arrangements and not in education or training (NEET from 16).
  */
-export const PLACEMENTS = ['mainstream', 'special', 'independent-special', 'ap', 'fe', 'early-years', 'ehe', 'neet'] as const;
+export const PLACEMENTS = ['mainstream', 'special', 'independent-special', 'ap', 'fe', 'early-years', 'ehe', 'elsewhere'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
 /**
@@ -58,7 +59,7 @@ export const PLAN_NEEDS_BY_PLACEMENT: Record<Placement, Mix> = {
   fe: { ASD: 34.8, SEMH: 22.9, SLCN: 16.6, SLD: 11, PD: 8.8, SPLD: 2.2, MLD: 1.3, HI: 0.9, VI: 0.6, PMLD: 0.6, OTH: 0.3 },
   'early-years': { ASD: 37.9, SLD: 27.6, SLCN: 17.2, PD: 13.8, HI: 3.4 },
   ehe: { SEMH: 50.7, ASD: 27.7, SLCN: 8.8, SLD: 5.4, PD: 4.1, MLD: 1.4, HI: 0.7, PMLD: 0.7, SPLD: 0.7 },
-  neet: { SEMH: 50.7, ASD: 27.7, SLCN: 8.8, SLD: 5.4, PD: 4.1, MLD: 1.4, HI: 0.7, PMLD: 0.7, SPLD: 0.7 },
+  elsewhere: { SEMH: 50.7, ASD: 27.7, SLCN: 8.8, SLD: 5.4, PD: 4.1, MLD: 1.4, HI: 0.7, PMLD: 0.7, SPLD: 0.7 },
 };
 
 /**
@@ -77,19 +78,20 @@ export const PLANS_BY_AGE: Record<number, number> = {
 };
 
 /**
- * Placement weights by age band, tuned so that all plans together give the 2023/24 Cumberland mix
- * in sen2-ehcp-2025/data/caseload.csv (mainstream 58.6%, special 20.7% incl. independent 3.0%,
- * AP 1.2%, FE 12.5%, educated elsewhere 5.1%, early years 1.9%); the mainstream share is then
- * made exact.
+ * Placement weights by age band, tuned so that all plans together come near the 2023/24
+ * Cumberland mix in sen2-ehcp-2025/data/caseload.csv (mainstream 58.6%, special 20.7% incl.
+ * independent 3.0%, AP 1.2%, FE 12.5%, elective home education 1.4%, educated elsewhere 5.1%,
+ * early years 1.9%); the mainstream share is then made exact. FE can only hold the over-16s, so
+ * it comes out lower and "elsewhere" higher.
  */
 export function placementWeights(age: number): Record<Placement, number> {
-  const none = { mainstream: 0, special: 0, 'independent-special': 0, ap: 0, fe: 0, 'early-years': 0, ehe: 0, neet: 0 };
-  if (age <= 3) return { ...none, 'early-years': 88, special: 4, mainstream: 8 };
-  if (age <= 9) return { ...none, mainstream: 72, special: 23, 'independent-special': 2, ehe: 3 };
-  if (age <= 15) return { ...none, mainstream: 65, special: 23, 'independent-special': 4.5, ap: 3, ehe: 4.5 };
-  if (age <= 17) return { ...none, mainstream: 38, special: 24, 'independent-special': 3, fe: 30, neet: 5 };
-  if (age === 18) return { ...none, special: 30, fe: 58, neet: 12 };
-  return { ...none, fe: 80, neet: 20 };
+  const none = { mainstream: 0, special: 0, 'independent-special': 0, ap: 0, fe: 0, 'early-years': 0, ehe: 0, elsewhere: 0 };
+  if (age <= 3) return { ...none, 'early-years': 90, special: 5, mainstream: 5 };
+  if (age <= 9) return { ...none, mainstream: 71, special: 21, 'independent-special': 1.5, ehe: 1.5, elsewhere: 5 };
+  if (age <= 15) return { ...none, mainstream: 66, special: 20, 'independent-special': 3, ap: 3, ehe: 2, elsewhere: 6 };
+  if (age <= 17) return { ...none, mainstream: 35, special: 19, 'independent-special': 2, fe: 40, elsewhere: 4 };
+  if (age === 18) return { ...none, special: 27, fe: 59, elsewhere: 14 };
+  return { ...none, fe: 81, elsewhere: 19 };
 }
 
 /** The age bands placementWeights() distinguishes. */
@@ -129,11 +131,23 @@ export const ATTENDANCE = {
 } as const;
 
 /**
- * How an unplanned absence is coded, in proportion to the national sessions per code (same file;
- * C2, E, S, B, K and W come from the events that cause them instead).
+ * How an unplanned absence is coded: sessions per code as a % of possible sessions, England
+ * (same file, reason_* columns); the share of each code's sessions that are single sessions
+ * rather than whole days; and the mean length in days of a whole-day spell. C2, E, S, B, K and W
+ * come from the events that cause them instead.
  */
-export const ABSENCE_CODE_WEIGHTS: Record<string, number> = {
-  I: 3.21, M: 0.335, C: 0.422, G: 0.434, O: 1.649, U: 0.23, N: 0.05, R: 0.062, T: 0.009, C1: 0.004, J1: 0.016,
+export const ABSENCE_CODES: Record<string, { share: number; single: number; days: number }> = {
+  I: { share: 3.21, single: 0.065, days: 1.76 },
+  O: { share: 1.649, single: 0.21, days: 1.8 },
+  G: { share: 0.434, single: 0, days: 4 },
+  C: { share: 0.422, single: 0.29, days: 1 },
+  M: { share: 0.335, single: 1, days: 1 },
+  U: { share: 0.23, single: 1, days: 1 },
+  R: { share: 0.062, single: 0, days: 1 },
+  N: { share: 0.05, single: 1, days: 1 },
+  J1: { share: 0.016, single: 0, days: 1 },
+  T: { share: 0.009, single: 0, days: 1 },
+  C1: { share: 0.004, single: 0, days: 1 },
 };
 
 /**
@@ -146,8 +160,11 @@ export const ABSENCE_CODE_WEIGHTS: Record<string, number> = {
 export const EXCLUSIONS = {
   suspensionsPer100: { primary: 1.0, secondary: 17.5, special: 19.5, ap: 30 },
   permanentPer100: { primary: 0.015, secondary: 0.36, special: 0.05, ap: 0 },
-  /** School-level concentration (same file, school rows 2016/17): top 10% of secondaries had 38.6%, top 20% 55.2%. */
-  schoolSpread: { primary: 1.6, secondary: 0.75, special: 0.9, ap: 0.3 },
+  /**
+   * Log-scale spread of a school's suspension rate. Same file, school rows 2016/17: the top 20% of
+   * secondaries had 55.2% of suspensions (top 10%: 38.6%), and 67.5% of primaries had none.
+   */
+  schoolSpread: { primary: 2.0, secondary: 0.95, special: 0.9, ap: 0.3 },
 } as const;
 
 /** Reasons for suspension, England secondary 2016/17 (exclusions_by_reason.csv), mapped to today's codes. */

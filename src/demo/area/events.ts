@@ -4,8 +4,8 @@
  * makes rows of its own dataset and shapes the attendance register (E for excluded sessions, B or
  * K on AP days, C2 on a reduced timetable) and the rolls (an excluded pupil moves to an AP roll).
  */
-import { CENSUS_DAYS, SCHOOL_YEARS, weekdayOf } from './calendar.js';
-import { ASD, EXCLUSIONS, PERMANENT_REASONS, SEMH, SOCIAL_CARE, SUSPENSION_REASONS } from './calibration.js';
+import { CENSUS_DAYS, dayOf, SCHOOL_YEARS, weekdayOf } from './calendar.js';
+import { ASD, EXCLUSIONS, NEED_INDEX, PERMANENT_REASONS, SEMH, SOCIAL_CARE, SUSPENSION_REASONS } from './calibration.js';
 import type { People } from './people.js';
 import { cumulative, stream, weightedSample, type Random } from './random.js';
 import { leavingIndex, type Rolls, type SchoolPicker, type Segment } from './rolls.js';
@@ -159,10 +159,13 @@ export function buildExclusions(ctx: EventContext, events: Events, year: number)
     });
   }
   const story = STORIES.suspensionRise;
+  const storyOn = year >= SCHOOL_YEARS.findIndex((y) => y.end >= dayOf(story.from));
+  const storyProvision = story.provision === 'K' ? K : E;
+  const storyNeed = NEED_INDEX[story.primaryNeed];
   const suspendedCount = new Map<Segment, Suspension[]>();
   segments.forEach((s, i) => {
     let l = lambda[i]!;
-    if (year === 1 && schools[s.school]!.kind === 'secondary' && senAt(sen, s.person, census) === K && sen.need[s.person] === SEMH) l *= story.multiplier;
+    if (storyOn && schools[s.school]!.kind === story.phase && senAt(sen, s.person, census) === storyProvision && sen.need[s.person] === storyNeed) l *= story.multiplier;
     const count = poisson(r, l);
     if (!count) return;
     const list: Suspension[] = [];
@@ -188,13 +191,16 @@ export function buildExclusions(ctx: EventContext, events: Events, year: number)
     const pool = [...suspendedCount.entries()].filter(([s]) => schools[s.school]!.kind === kind);
     const exposure = segments.filter((s) => schools[s.school]!.kind === kind).reduce((a, s) => a + (s.end - s.first) / days.length, 0);
     const count = Math.round((EXCLUSIONS.permanentPer100[kind] / 100) * exposure);
-    for (const i of weightedSample(r, pool.length, count, (i) => pool[i]![1].length ** 2)) {
+    let made = 0;
+    for (const i of weightedSample(r, pool.length, pool.length, (i) => pool[i]![1].length ** 2)) {
+      if (made >= count) break;
       const [segment, list] = pool[i]!;
       const lastSusp = list[list.length - 1]!;
-      let day = lastSusp.index + Math.ceil(lastSusp.sessions / 2) + r.int(1, 15);
-      // Too near the end of the roll: exclude soon after an earlier suspension instead.
-      if (day + 10 >= segment.end) day = Math.min(list[0]!.index + r.int(1, 10), segment.end - 11);
-      if (day < segment.first) continue;
+      // Some days after the last suspension, and early enough to leave a roll to move to.
+      const after = lastSusp.index + Math.ceil((lastSusp.sessions + lastSusp.session) / 2);
+      const day = Math.min(after + r.int(1, 15), segment.end - 11);
+      if (day <= after) continue;
+      made++;
       events.suspensions.push({ person: segment.person, school: segment.school, year, index: day, session: 0, sessions: 0, reason: PERM_REASONS[r.index(PERM_CUM)]!, permanent: true });
       events.overrides[year]!.push({ person: segment.person, school: segment.school, from: day * 2, to: (day + 5) * 2, code: 'E', slots: 0 });
       const oldEnd = segment.end;
@@ -263,7 +269,7 @@ export function buildPlacements(ctx: EventContext, events: Events, year: number)
     const sessionsPerWeek = reason === 'sen' ? 10 : reason === 'medical' ? r.int(3, 5) : AP_SESSIONS[r.index(AP_SESSIONS_CUM)]!;
     const ap = picker.pick(r, 'ap', people.locality[seg.person]!);
     const endIndex = Math.min(seg.end, Math.max(first + 10, actual));
-    const continues = lastYear && actual >= days.length;
+    const continues = lastYear && actual >= days.length && seg.end === days.length;
     const age = people.ageRef[seg.person]! + year;
     let outcome = '';
     if (!continues) {

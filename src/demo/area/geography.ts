@@ -80,10 +80,3 @@ export function localityRows(): string[][] {
   for (const l of LOCALITIES) for (const [district] of l.districts) rows.push([district, l.name, l.icbCode]);
   return rows.sort((a, b) => a[0]!.localeCompare(b[0]!, 'en', { numeric: true }));
 }
-
-/** The locality of a postcode by the longest matching district, as the importer resolves it. */
-export function localityOfPostcode(postcode: string): LocalityName | undefined {
-  const outward = postcode.split(' ')[0]!;
-  for (const l of LOCALITIES) for (const [district] of l.districts) if (district === outward) return l.name;
-  return undefined;
-}

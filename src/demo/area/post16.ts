@@ -35,7 +35,7 @@ export function writePost16(area: Area, sink: FileSink): void {
       const school = rolls.main[year]![p]!;
       const inSchool = school >= 0 && (schools[school]!.kind === 'secondary' || schools[school]!.kind === 'special');
       const placement = placementOf(sen, p);
-      let state = inSchool || placement === 'fe' ? EDUCATION : placement === 'neet' ? NEET : r.index(plan ? WITH_PLAN : GENERAL);
+      let state = inSchool || placement === 'fe' ? EDUCATION : placement === 'elsewhere' && age >= 16 ? NEET : r.index(plan ? WITH_PLAN : GENERAL);
       for (let m = year * 12; m < year * 12 + 12; m++) {
         if (!inSchool) {
           const u = r.next();

@@ -182,8 +182,3 @@ export function assignSecondYear(people: People, sen: Sen, schools: readonly Sch
   }
   rolls.segments[1] = segmentsFor(main, people, 1);
 }
-
-/** The segment a person is on at a day index of a year, if any (the most recent if several). */
-export function segmentAt(segments: readonly Segment[], index: number): Segment | undefined {
-  return segments.find((s) => index >= s.first && index < s.end);
-}

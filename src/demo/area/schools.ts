@@ -6,6 +6,7 @@
  * URN whatever the seed. Three settings reuse the platform demo's (src/demo/platform.seed.ts).
  */
 import { LOCALITIES, inventPostcode, type LocalityName } from './geography.js';
+import { EXCLUSIONS } from './calibration.js';
 import { stream } from './random.js';
 
 export type SchoolType = 'mainstream' | 'special' | 'ap' | 'independent-special' | 'early-years' | 'post-16';
@@ -76,7 +77,7 @@ export function buildSchools(scale: number): School[] {
     let urn = s.urn;
     while (!urn || urns.has(urn)) urn = String(nextUrn++);
     urns.add(urn);
-    const spread = { primary: 1.6, secondary: 0.75, special: 0.9, ap: 0.3, college: 0, 'independent-special': 0 }[s.kind];
+    const spread = s.kind === 'college' || s.kind === 'independent-special' ? 0 : EXCLUSIONS.schoolSpread[s.kind];
     schools.push({
       ...s,
       urn,
@@ -143,11 +144,4 @@ export function buildSchools(scale: number): School[] {
 
 export function schoolRows(schools: readonly School[]): string[][] {
   return schools.map((s) => [s.urn, s.name, s.type, s.phase, s.postcode, LOCALITIES[s.locality]!.name]);
-}
-
-/** Schools of a kind in a locality, or anywhere if the locality has none. */
-export function schoolsOfKind(schools: readonly School[], kind: SchoolKind, locality: number, filter?: (s: School) => boolean): School[] {
-  const all = schools.filter((s) => s.kind === kind && (!filter || filter(s)));
-  const local = all.filter((s) => s.locality === locality);
-  return local.length ? local : all;
 }

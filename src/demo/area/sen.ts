@@ -202,7 +202,7 @@ export function assignTransitions(people: People, sen: Sen, onRollEither: (p: nu
         sen.change[p] = at;
         sen.placement[p] = PLACEMENT_INDEX.mainstream;
         if (sen.need[p] === NSA) sen.need[p] = r.index(mainstreamCum);
-      } else if (u < 0.24) {
+      } else if (u < 0.2) {
         sen.sen1[p] = N;
         sen.change[p] = at;
       }
@@ -213,13 +213,13 @@ export function assignTransitions(people: People, sen: Sen, onRollEither: (p: nu
       }
     } else if (onRollEither(p) && age >= 2 && age <= 17) {
       const young = age >= 3 && age <= 5;
-      if (u < (young ? 0.06 : 0.035)) {
+      if (u < (young ? 0.065 : 0.04)) {
         sen.sen1[p] = K;
         // A child who starts school in the second year is first assessed there.
         sen.change[p] = age === 3 ? r.int(3, CENSUSES - 1) : at;
         sen.need[p] = supportNeed(r, age + 1, false);
         if (young) sen.emerging[p] = 1;
-      } else if (age <= 3 && u < (young ? 0.066 : 0.041)) {
+      } else if (age <= 3 && u < (young ? 0.071 : 0.046)) {
         sen.sen1[p] = E;
         sen.change[p] = r.int(3, CENSUSES - 1);
         sen.placement[p] = PLACEMENT_INDEX.mainstream;
