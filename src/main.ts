@@ -10,6 +10,7 @@ import { serve } from './server.js';
 import { ALL_ROLES } from './platform/access/roles.js';
 import { UserInputError } from './platform/auth/users.service.js';
 import { runReminders } from './features/advice/reminders.runner.js';
+import { importCommand } from './features/data-hub/import/import.cli.js';
 
 /** The send-hub command line. Every command reads the same DATA_DIR and DATABASE_URL as the server. */
 export function cli(): Command {
@@ -131,10 +132,12 @@ export function cli(): Command {
         console.log(`Reminders: ${run.before} a week before, ${run.due} on the due date, ${run.escalation} late (manager told); ${run.emails} email(s) queued, ${run.delivered.sent} sent, ${run.delivered.failed} failed.`);
       }),
     );
+
+  program.addCommand(importCommand(withDatabase));
   return program;
 }
 
-async function withDatabase(purpose: string, work: (config: Config, database: Database) => Promise<void>) {
+export async function withDatabase(purpose: string, work: (config: Config, database: Database) => Promise<void>) {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose });
   try {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { EhcTables } from './ehc.tables.js';
+import type { DataHubTables } from './data-hub.tables.js';
 
 /** Row types of every table, one interface a table. Timestamps come back as Date. */
 
@@ -138,7 +139,7 @@ export interface CaseLinkTable {
   ended_at: Timestamp | null;
 }
 
-export interface DB extends EhcTables {
+export interface DB extends EhcTables, DataHubTables {
   organisations: OrganisationTable;
   users: UserTable;
   sessions: SessionTable;

@@ -1,0 +1,451 @@
+/**
+ * Imports one partner file into the data hub: read and validate it (formats/), link each record
+ * to a child (linker.ts), and write the facts, in one transaction per file.
+ *
+ * - A file that is not CSV, or whose header lacks a required column, is refused before any row.
+ * - A file with any rejected row loads nothing, unless `acceptValid`: then the good rows load and
+ *   the rejections are stored with the import (the first 10,000; the rest are counted).
+ * - A file already loaded (same dataset and SHA-256, not undone) changes nothing and says so.
+ * - A record whose natural key is already stored replaces the stored row ("a corrected file
+ *   replaces what it supersedes"): the row then belongs to the newer import. Undoing that import
+ *   removes the row; what it replaced is not brought back (re-import the earlier file for that).
+ * - Refused and rejected files are recorded too (status 'rejected', with their report), so that
+ *   the person who sent them can read why; dry runs record nothing.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import type { Db } from '../../../db/database.js';
+import { auditService, type Actor } from '../../../platform/audit/audit.service.js';
+import { CsvError } from '../csv/csv-error.js';
+import { openCsvFile } from '../csv/csv-reader.js';
+import { readAttendance } from '../formats/attendance.fast.js';
+import type { PupilWeek } from '../formats/attendance.rollup.js';
+import { checkHeader, DuplicateRows, malformedRejection, type DatasetName, type ImportRecord, type Rejection } from '../formats/dataset.js';
+import { formatFor } from '../formats/index.js';
+import type { SchoolRecord } from '../formats/schools.js';
+import { Linker, type LinkCounts } from './linker.js';
+import { ALL_FACT_TABLES, FACTS, type FactMapping } from './tables.js';
+
+/** Rejections stored per import; the rest are counted in the report. */
+export const MAX_STORED_REJECTIONS = 10_000;
+/** Rows per multi-row INSERT. */
+export const INSERT_BATCH = 1_000;
+
+export interface ImportProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly rowsRead: number;
+}
+
+export interface ImportOptions {
+  /** Check, link and report, then roll everything back and record nothing. */
+  readonly dryRun?: boolean;
+  /** Load the good rows of a file with rejections. */
+  readonly acceptValid?: boolean;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** The name to record (default: the file's base name). */
+  readonly fileName?: string;
+}
+
+/**
+ * loaded: the rows are in (with dryRun: they would be). rejected: rows were rejected, so nothing
+ * loaded. refused: the file could not be read as this dataset at all. unchanged: already loaded.
+ */
+export type ImportOutcome = 'loaded' | 'rejected' | 'refused' | 'unchanged';
+
+export interface ImportSummary {
+  readonly importId: string | null;
+  readonly dataset: DatasetName;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly outcome: ImportOutcome;
+  readonly dryRun: boolean;
+  readonly rowsRead: number;
+  readonly rowsLoaded: number;
+  readonly rowsRejected: number;
+  /** Why the file was refused, or why it is unchanged. */
+  readonly errors: string[];
+  readonly warnings: string[];
+  /** In file order, at most MAX_STORED_REJECTIONS. */
+  readonly rejections: Rejection[];
+  readonly rejectionsNotStored: number;
+  readonly linkage: LinkCounts;
+  /** Attendance: the pupil-week rollups written. */
+  readonly pupilWeeks?: number;
+}
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+}
+
+const audit = auditService();
+
+class Rollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('rolled back');
+  }
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** A Kysely without table types, for the generic fact inserts (tables.ts checks the rows). */
+const untyped = (db: Db) => db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+
+/** What one run of a loader found. */
+interface Loaded {
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  errors: string[];
+  warnings: string[];
+  pupilWeeks?: number;
+}
+
+class Collector {
+  readonly rejections: Rejection[] = [];
+  notStored = 0;
+  add(r: Rejection): void {
+    if (this.rejections.length < MAX_STORED_REJECTIONS) this.rejections.push(r);
+    else this.notStored++;
+  }
+  get total(): number {
+    return this.rejections.length + this.notStored;
+  }
+}
+
+interface LoadContext {
+  readonly tx: Db;
+  readonly importId: string;
+  readonly dataset: DatasetName;
+  readonly file: string;
+  readonly totalBytes: number;
+  readonly linker: Linker;
+  readonly collector: Collector;
+  readonly options: ImportOptions;
+}
+
+/** Imports a file; see the module comment for the rules. */
+export async function importFile(
+  db: Db,
+  actor: Actor | null,
+  dataset: DatasetName,
+  file: string,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const fileName = options.fileName ?? path.basename(file);
+  const totalBytes = (await fs.promises.stat(file)).size;
+  const sha256 = await sha256Of(file);
+  const dryRun = options.dryRun === true;
+  const base = { dataset, fileName, sha256, dryRun, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, warnings: [], rejections: [], rejectionsNotStored: 0 };
+  const emptyLinkage: LinkCounts = { upn: 0, 'nhs-number': 0, 'name-dob': 0, created: 0, queued: 0, unlinked: 0 };
+
+  const earlier = await db
+    .selectFrom('imports')
+    .select(['id', 'imported_at', 'rows_loaded'])
+    .where('dataset', '=', dataset)
+    .where('file_sha256', '=', sha256)
+    .where('status', '=', 'loaded')
+    .executeTakeFirst();
+  if (earlier) {
+    const summary: ImportSummary = {
+      ...base,
+      importId: earlier.id,
+      outcome: 'unchanged',
+      errors: [`This file was already loaded (import ${earlier.id}, ${new Date(earlier.imported_at).toISOString().slice(0, 16).replace('T', ' ')} UTC, ${earlier.rows_loaded} rows): nothing changed.`],
+      linkage: emptyLinkage,
+    };
+    if (!dryRun) await recordAudit(db, actor, summary);
+    return summary;
+  }
+
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const created = await tx
+        .insertInto('imports')
+        .values({ dataset, file_name: fileName, file_sha256: sha256, imported_by: actor?.userId ?? null, status: 'loaded', report: '{}' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const ctx: LoadContext = { tx, importId: created.id, dataset, file, totalBytes, linker: new Linker(tx), collector: new Collector(), options };
+      let loaded: Loaded;
+      try {
+        loaded = dataset === 'attendance' ? await loadAttendance(ctx) : await loadRows(ctx);
+      } catch (error) {
+        if (!(error instanceof CsvError)) throw error;
+        loaded = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: [error.message], warnings: [] };
+      }
+      const refused = loaded.errors.length > 0;
+      const rejected = !refused && loaded.rowsRejected > 0 && !options.acceptValid;
+      const summary: ImportSummary = {
+        ...base,
+        importId: created.id,
+        outcome: refused ? 'refused' : rejected ? 'rejected' : 'loaded',
+        rowsRead: loaded.rowsRead,
+        rowsLoaded: refused || rejected ? 0 : loaded.rowsLoaded,
+        rowsRejected: loaded.rowsRejected,
+        errors: loaded.errors,
+        warnings: loaded.warnings,
+        rejections: ctx.collector.rejections,
+        rejectionsNotStored: ctx.collector.notStored,
+        linkage: refused || rejected ? emptyLinkage : ctx.linker.counts,
+        ...(loaded.pupilWeeks !== undefined && !refused && !rejected ? { pupilWeeks: loaded.pupilWeeks } : {}),
+      };
+      if (refused || rejected || dryRun) throw new Rollback(summary);
+      await finish(tx, actor, summary, ctx);
+      return summary;
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+    const summary = error.summary;
+    if (dryRun) return { ...summary, importId: null };
+    // Record the refusal in its own transaction: nothing of the file is loaded.
+    return db.transaction().execute(async (tx) => {
+      const created = await tx
+        .insertInto('imports')
+        .values({ dataset, file_name: fileName, file_sha256: sha256, imported_by: actor?.userId ?? null, status: 'rejected', report: '{}' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const recorded = { ...summary, importId: created.id };
+      await finish(tx, actor, recorded, null);
+      return recorded;
+    });
+  }
+}
+
+/** Stores the counts, report, rejections and links of an import, and audits it. */
+async function finish(tx: Db, actor: Actor | null, summary: ImportSummary, ctx: LoadContext | null): Promise<void> {
+  const importId = summary.importId!;
+  const status = summary.outcome === 'loaded' ? 'loaded' : 'rejected';
+  const report = {
+    outcome: summary.outcome,
+    errors: summary.errors,
+    warnings: summary.warnings,
+    rejectionsNotStored: summary.rejectionsNotStored,
+    linkage: summary.linkage,
+    ...(summary.pupilWeeks !== undefined ? { pupilWeeks: summary.pupilWeeks } : {}),
+  };
+  await tx
+    .updateTable('imports')
+    .set({ status, rows_read: summary.rowsRead, rows_loaded: summary.rowsLoaded, rows_rejected: summary.rowsRejected, report: JSON.stringify(report) })
+    .where('id', '=', importId)
+    .execute();
+  for (let i = 0; i < summary.rejections.length; i += INSERT_BATCH) {
+    await tx
+      .insertInto('import_rejections')
+      .values(summary.rejections.slice(i, i + INSERT_BATCH).map((r) => ({ import_id: importId, line: r.line, column: r.column, value: r.value, reason: r.reason })))
+      .execute();
+  }
+  if (ctx) {
+    const links = [...ctx.linker.links].map(([childId, method]) => ({ child_id: childId, import_id: importId, dataset: summary.dataset, method }));
+    for (let i = 0; i < links.length; i += INSERT_BATCH) {
+      await tx.insertInto('child_links').values(links.slice(i, i + INSERT_BATCH)).onConflict((oc) => oc.doNothing()).execute();
+    }
+  }
+  await recordAudit(tx, actor, summary);
+}
+
+async function recordAudit(db: Db, actor: Actor | null, summary: ImportSummary): Promise<void> {
+  await audit.record(db, {
+    actor,
+    action: 'data-hub.import',
+    outcome: summary.outcome === 'loaded' || summary.outcome === 'unchanged' ? 'succeeded' : 'refused',
+    subjectType: 'import',
+    ...(summary.importId ? { subjectId: summary.importId } : {}),
+    details: {
+      dataset: summary.dataset,
+      fileName: summary.fileName,
+      sha256: summary.sha256,
+      outcome: summary.outcome,
+      rowsRead: summary.rowsRead,
+      rowsLoaded: summary.rowsLoaded,
+      rowsRejected: summary.rowsRejected,
+    },
+  });
+}
+
+/** Every dataset but attendance: rows are validated, checked for repeats, linked and upserted a batch at a time. */
+async function loadRows(ctx: LoadContext): Promise<Loaded> {
+  const format = formatFor(ctx.dataset);
+  const csv = await openCsvFile(ctx.file);
+  const header = checkHeader(format, csv.header);
+  if (!header.ok) return { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: header.errors, warnings: header.warnings };
+  const duplicates = new DuplicateRows(format);
+  let rowsRead = 0;
+  let rowsLoaded = 0;
+  let rowsRejected = 0;
+  const rejections: Rejection[] = [];
+  for await (const batch of csv.batches) {
+    const records: ImportRecord[] = [];
+    for (const bad of batch.malformed) {
+      rowsRead++;
+      rowsRejected++;
+      ctx.collector.add(malformedRejection(bad.line, bad.reason));
+    }
+    batch.rows.forEach((fields, i) => {
+      rowsRead++;
+      rejections.length = 0;
+      const record = header.validate(fields, batch.lines[i]!, rejections);
+      const duplicate = record ? duplicates.check(record) : undefined;
+      if (duplicate) rejections.push(duplicate);
+      if (rejections.length > 0) {
+        rowsRejected++;
+        for (const r of rejections) ctx.collector.add(r);
+      } else if (record) records.push(record);
+    });
+    // Once a row is rejected nothing will load (unless acceptValid): keep checking, stop writing.
+    const writing = rowsRejected === 0 || ctx.options.acceptValid === true;
+    if (writing && records.length > 0) {
+      if (ctx.dataset === 'schools') await writeSchools(ctx, records as SchoolRecord[]);
+      else await writeFacts(ctx, FACTS[ctx.dataset]!, records);
+    }
+    rowsLoaded += records.length;
+    ctx.options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: ctx.totalBytes, rowsRead });
+  }
+  // Malformed records are reported where the reader found them; put everything in file order.
+  ctx.collector.rejections.sort((a, b) => a.line - b.line);
+  return { rowsRead, rowsLoaded, rowsRejected, errors: [], warnings: header.warnings };
+}
+
+async function writeFacts(ctx: LoadContext, mapping: FactMapping<ImportRecord>, records: ImportRecord[]): Promise<void> {
+  const format = formatFor(ctx.dataset);
+  const identities = mapping.identity ? records.map((r) => mapping.identity!(r)) : [];
+  if (mapping.identity) await ctx.linker.prefetch(identities);
+  const rows: Record<string, unknown>[] = [];
+  const queued: Record<string, unknown>[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const naturalKey = format.keyOf(record);
+    const row: Record<string, unknown> = { natural_key: naturalKey, import_id: ctx.importId, ...mapping.row(record) };
+    if (mapping.identity) {
+      const identity = identities[i]!;
+      const link = await ctx.linker.link(identity);
+      row.child_id = link.kind === 'linked' || link.kind === 'created' ? link.childId : null;
+      if (link.kind === 'ambiguous') {
+        queued.push({
+          import_id: ctx.importId,
+          dataset: ctx.dataset,
+          fact_table: mapping.table,
+          natural_key: naturalKey,
+          line: record.line,
+          forename: identity.forename,
+          surname: identity.surname,
+          date_of_birth: identity.dateOfBirth,
+          candidate_child_ids: JSON.stringify(link.candidates),
+        });
+      }
+    }
+    rows.push(row);
+  }
+  await upsert(ctx.tx, mapping.table, rows, ['natural_key']);
+  if (queued.length > 0) await untyped(ctx.tx).insertInto('link_queue').values(queued).execute();
+}
+
+/** A multi-row INSERT … ON CONFLICT DO UPDATE, INSERT_BATCH rows a statement. */
+async function upsert(tx: Db, table: string, rows: Record<string, unknown>[], key: string[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!).filter((c) => !key.includes(c));
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    await untyped(tx)
+      .insertInto(table)
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .onConflict((oc) => oc.columns(key as never[]).doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)]))))
+      .execute();
+  }
+}
+
+/** Schools are organisations (kind 'school', code = URN) with their details alongside. */
+async function writeSchools(ctx: LoadContext, records: SchoolRecord[]): Promise<void> {
+  for (const r of records) {
+    const org = await ctx.tx
+      .insertInto('organisations')
+      .values({ kind: 'school', name: r.name, code: r.urn })
+      .onConflict((oc) => oc.columns(['kind', 'code']).where('code', 'is not', null).doUpdateSet({ name: r.name }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const details = { natural_key: r.urn, import_id: ctx.importId, urn: r.urn, name: r.name, type: r.type, phase: r.phase, postcode: r.postcode, locality: r.locality };
+    await ctx.tx
+      .insertInto('school_details')
+      .values({ organisation_id: org.id, ...details })
+      .onConflict((oc) => oc.column('organisation_id').doUpdateSet(details))
+      .execute();
+  }
+}
+
+/** Attendance: read into pupil-week rollups (formats/attendance.fast.ts), then written in batches. */
+async function loadAttendance(ctx: LoadContext): Promise<Loaded> {
+  let rowsRead = 0;
+  const read = await readAttendance(fs.createReadStream(ctx.file, { highWaterMark: 64 * 1024 }), {
+    onRejection: (r) => ctx.collector.add(r),
+    onProgress: (bytesRead) => ctx.options.onProgress?.({ bytesRead, totalBytes: ctx.totalBytes, rowsRead }),
+  });
+  if (!read.ok) return { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: read.errors, warnings: read.warnings };
+  rowsRead = read.rowsRead;
+  const loaded: Loaded = { rowsRead: read.rowsRead, rowsLoaded: read.rowsLoaded, rowsRejected: read.rowsRejected, errors: [], warnings: read.warnings, pupilWeeks: 0 };
+  if (read.rowsRejected > 0 && !ctx.options.acceptValid) return loaded;
+  let batch: PupilWeek[] = [];
+  const flush = async () => {
+    await ctx.linker.prefetch(batch.map((w) => ({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
+    const rows: Record<string, unknown>[] = [];
+    for (const w of batch) {
+      const link = await ctx.linker.link({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null });
+      rows.push({
+        upn: w.upn,
+        urn: w.urn,
+        week_start: w.weekStart,
+        import_id: ctx.importId,
+        child_id: link.kind === 'linked' ? link.childId : null,
+        possible: w.possible,
+        attending: w.attending,
+        present: w.present,
+        approved_activity: w.approvedActivity,
+        authorised: w.authorised,
+        unauthorised: w.unauthorised,
+        not_possible: w.notPossible,
+        sessions: w.sessions.map((s) => s ?? '').join(','),
+        codes: JSON.stringify(w.codes),
+      });
+    }
+    await upsert(ctx.tx, 'attendance_weeks', rows, ['upn', 'urn', 'week_start']);
+    loaded.pupilWeeks! += rows.length;
+    batch = [];
+  };
+  for (const week of read.rollup.weeks()) {
+    batch.push(week);
+    if (batch.length >= INSERT_BATCH) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return loaded;
+}
+
+/** Removes the facts an import wrote and marks it undone. Administrators only (actor null: the operator's CLI). */
+export async function undoImport(db: Db, actor: Actor | null, importId: string): Promise<{ rowsRemoved: number }> {
+  if (actor && actor.role !== 'administrator') throw new ImportError('Only an administrator can undo an import.');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(importId)) throw new ImportError(`There is no import ${importId}.`);
+  return db.transaction().execute(async (tx) => {
+    const row = await tx.selectFrom('imports').select(['id', 'status', 'dataset']).where('id', '=', importId).forUpdate().executeTakeFirst();
+    if (!row) throw new ImportError(`There is no import ${importId}.`);
+    if (row.status !== 'loaded') throw new ImportError(`Import ${importId} was not loaded (it is ${row.status}), so there is nothing to undo.`);
+    let rowsRemoved = 0;
+    for (const table of ALL_FACT_TABLES) {
+      const r = await untyped(tx).deleteFrom(table).where('import_id', '=', importId).executeTakeFirst();
+      rowsRemoved += Number(r.numDeletedRows);
+    }
+    await tx.deleteFrom('child_links').where('import_id', '=', importId).execute();
+    await tx.deleteFrom('link_queue').where('import_id', '=', importId).execute();
+    await tx.updateTable('imports').set({ status: 'undone', undone_by: actor?.userId ?? null, undone_at: new Date() }).where('id', '=', importId).execute();
+    await audit.record(tx, {
+      actor,
+      action: 'data-hub.import-undone',
+      outcome: 'succeeded',
+      subjectType: 'import',
+      subjectId: importId,
+      details: { dataset: row.dataset, rowsRemoved },
+    });
+    return { rowsRemoved };
+  });
+}
