@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { DatabaseBusyError } from './db/lock.js';
@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { services } from './services.js';
 import { ensureCouncil, seedPlatformDemo } from './demo/platform.seed.js';
 import { seedEhcDemo } from './demo/ehc.seed.js';
+import { seedAreaData } from './demo/area.seed.js';
+import path from 'node:path';
 import { serve } from './server.js';
 import { ALL_ROLES } from './platform/access/roles.js';
 import { UserInputError } from './platform/auth/users.service.js';
@@ -13,6 +15,17 @@ import { runReminders } from './features/advice/reminders.runner.js';
 import { importCommand } from './features/data-hub/import/import.cli.js';
 
 /** The send-hub command line. Every command reads the same DATA_DIR and DATABASE_URL as the server. */
+function parseScale(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 100) throw new InvalidArgumentError('give a number above 0 and at most 100, such as 1 or 0.1');
+  return n;
+}
+
+function parseSeed(value: string): number {
+  if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError('give a whole number, such as 1');
+  return Number(value);
+}
+
 export function cli(): Command {
   const program = new Command('send-hub')
     .description('SEND Partnership Hub: the server and the operator’s commands')
@@ -39,15 +52,32 @@ export function cli(): Command {
 
   program
     .command('seed-demo')
-    .description('add the synthetic demo area: organisations, one user in each role, demo children and their EHC casework')
-    .action(() =>
+    .description('add the synthetic demo area: organisations, one user in each role, demo children and their EHC casework; with --scale, also the partners\' data (generated, then imported)')
+    .option('--scale <n>', 'also generate the local area\'s partner data at this scale (1 = Cumberland\'s size) and import it', parseScale)
+    .option('--seed <s>', 'the generator\'s seed: the same seed and scale give the same files', parseSeed, 1)
+    .option('--out <dir>', 'keep the generated CSV files in this folder (in the formats of docs/data-formats)')
+    .action((opts: { scale?: number; seed: number; out?: string }) =>
       withDatabase('seed-demo', async (config, database) => {
         await migrateToLatest(database.db);
         const added = await seedPlatformDemo(database.db, config.area);
         const ehc = await seedEhcDemo(services(config, database));
         if (added) console.log('Added the demo area.');
         if (ehc.added) console.log(`Added the demo EHC casework: ${ehc.children} children and ${ehc.requests} requests for assessment.`);
-        if (!added && !ehc.added) console.log('The demo area is already there; nothing changed.');
+        if (opts.scale === undefined && !added && !ehc.added) console.log('The demo area is already there; nothing changed.');
+        if (opts.scale !== undefined) {
+          const area = await seedAreaData(database.db, {
+            scale: opts.scale,
+            seed: opts.seed,
+            ...(opts.out ? { outDir: path.resolve(opts.out) } : {}),
+            onLine: (line) => console.log(line),
+          });
+          const refused = area.imports.filter((i) => i.outcome === 'refused' || i.outcome === 'rejected');
+          console.log(`The partners' data: generated in ${(area.generateMs / 1000).toFixed(1)} s, imported in ${(area.importMs / 1000).toFixed(1)} s${area.outDir ? `; files in ${area.outDir}` : ''}.`);
+          if (refused.length) {
+            console.error(`Some files were not loaded: ${refused.map((i) => i.dataset).join(', ')}.`);
+            process.exitCode = 1;
+          }
+        }
       }),
     );
 
