@@ -3,6 +3,7 @@ import * as platform from './2026-11-24T0400-platform.js';
 import * as oidc from './2026-11-24T0500-oidc.js';
 import * as ehc from './2026-11-24T0600-ehc.js';
 import * as dataHub from './2026-11-24T0800-data-hub.js';
+import * as analytics from './2026-11-24T0900-analytics.js';
 
 /**
  * Every migration, by timestamped name, in order. Listed here rather than read from the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0500-oidc': oidc,
   '2026-11-24T0600-ehc': ehc,
   '2026-11-24T0800-data-hub': dataHub,
+  '2026-11-24T0900-analytics': analytics,
 };
