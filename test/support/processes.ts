@@ -27,6 +27,11 @@ export function sendHub(args: string[], env: Record<string, string>) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Starts any `send-hub …` command in the background, its output piped. */
+export function spawnSendHub(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /** Starts `send-hub serve` and resolves once /health answers, with its address. */
 export async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [BIN, 'serve'], {

@@ -21,7 +21,8 @@ export function importCommand(withDatabase: WithDatabase): Command {
     .argument('<file>', 'the CSV file')
     .option('--dry-run', 'check and report, change nothing')
     .option('--accept-valid', 'load the good rows of a file that has rejected rows')
-    .action((dataset: string, file: string, opts: { dryRun?: boolean; acceptValid?: boolean }) => {
+    .option('--progress', 'report progress on stderr even when it is not a terminal (one line each time)')
+    .action((dataset: string, file: string, opts: { dryRun?: boolean; acceptValid?: boolean; progress?: boolean }) => {
       if (!isDatasetName(dataset)) {
         console.error(`There is no dataset "${dataset}": choose one of ${DATASET_NAMES.join(', ')}.`);
         process.exitCode = 2;
@@ -33,9 +34,13 @@ export function importCommand(withDatabase: WithDatabase): Command {
         let last = 0;
         const onProgress = (p: ImportProgress) => {
           const now = Date.now();
-          if (!tty || now - last < 200) return;
+          if (!(tty || opts.progress) || now - last < 200) return;
           last = now;
           const pct = p.totalBytes > 0 ? Math.min(100, Math.round((p.bytesRead / p.totalBytes) * 100)) : 100;
+          if (!tty) {
+            process.stderr.write(`progress: ${pct}% ${p.rowsRead} rows\n`);
+            return;
+          }
           const bar = '#'.repeat(Math.round(pct / 5)).padEnd(20, '.');
           process.stderr.write(`\r[${bar}] ${pct}% ${p.rowsRead.toLocaleString('en-GB')} rows`);
         };
