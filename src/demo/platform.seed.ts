@@ -82,7 +82,8 @@ export async function seedPlatformDemo(db: Db, area: { code: string; name: strin
     }
     // Two invented children: the demo parent's child, known to the school and asked of health;
     // and a child nobody outside the council is linked to.
-    const [mia, leo] = await tx
+    // Leo stays unlinked: the child no case role may reach, which the access tests rely on.
+    const [mia] = await tx
       .insertInto('children')
       .values([
         { given_name: 'Mia', family_name: 'Parker', date_of_birth: '2017-05-14', upn: null, nhs_number: null },
@@ -98,7 +99,6 @@ export async function seedPlatformDemo(db: Db, area: { code: string; name: strin
         { child_id: mia!.id, kind: 'advice', user_id: userIds['health-professional']! },
       ])
       .execute();
-    void leo;
   });
   return true;
 }

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
-import { GovukPage, PageHeaded, SignInPage, checkAccessibility, clickAndLoad, launchBrowser } from './support/browser.js';
+import { FormPage, GovukPage, PageHeaded, SignInPage, checkAccessibility, clickAndLoad, launchBrowser } from './support/browser.js';
 import { DEMO_PASSWORD, demoEmail } from '../../src/demo/platform.seed.js';
 import { addDays, formatLongDate } from '../../src/features/ehc/clock/index.js';
 import { todayInEngland } from '../../src/platform/web/format.js';
@@ -32,42 +32,6 @@ async function signedIn(role: Role): Promise<Page> {
   const page = await context.newPage();
   await (await SignInPage.open(page, server.baseUrl)).signIn(demoEmail(role), DEMO_PASSWORD);
   return page;
-}
-
-/** A GOV.UK form page: fill by label, dates by their three boxes, send, check errors with axe. */
-class FormPage extends GovukPage {
-  constructor(page: Page, protected readonly heading: string | RegExp) {
-    super(page);
-  }
-
-  async date(name: string, iso: string) {
-    const [y, m, d] = iso.split('-');
-    await this.page.locator(`#${name}-day`).fill(String(Number(d)));
-    await this.page.locator(`#${name}-month`).fill(String(Number(m)));
-    await this.page.locator(`#${name}-year`).fill(y!);
-  }
-
-  async fill(label: string, value: string) {
-    await this.page.getByLabel(label, { exact: true }).fill(value);
-  }
-
-  async choose(label: string) {
-    await this.page.getByLabel(label, { exact: true }).check();
-  }
-
-  async send(button: string) {
-    await clickAndLoad(this.page, this.page.getByRole('button', { name: button, exact: true }));
-  }
-
-  /** Sends the form as it is and expects the GOV.UK error pattern, checked by axe. */
-  async expectErrors(button: string, messages: string[], name: string) {
-    await this.send(button);
-    await this.verifyOnPage();
-    assert.match(await this.page.title(), /^Error: /);
-    assert.deepEqual(await this.errorSummary(), messages);
-    await this.page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'), undefined, { timeout: 5_000 });
-    await checkAccessibility(this.page, `${name} with errors`);
-  }
 }
 
 class CasePage extends GovukPage {

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
-import { GovukPage, PageHeaded, SignInPage, checkAccessibility, clickAndLoad, launchBrowser } from './support/browser.js';
+import { FormPage, GovukPage, PageHeaded, SignInPage, checkAccessibility, clickAndLoad, launchBrowser } from './support/browser.js';
 import { DEMO_PASSWORD, demoEmail } from '../../src/demo/platform.seed.js';
 import { addDays, addMonths, formatLongDate } from '../../src/features/ehc/clock/index.js';
 import { schoolYearStart } from '../../src/features/reviews/ncy.js';
@@ -27,36 +27,6 @@ after(async () => {
 
 const today = todayInEngland();
 const ago = (n: number) => addDays(today, -n);
-
-/** A GOV.UK form page: dates by their three boxes, fields by id, errors checked with axe. */
-class FormPage extends GovukPage {
-  constructor(page: Page, protected readonly heading: string | RegExp) {
-    super(page);
-  }
-
-  async date(name: string, iso: string) {
-    const [y, m, d] = iso.split('-');
-    await this.page.locator(`#${name}-day`).fill(String(Number(d)));
-    await this.page.locator(`#${name}-month`).fill(String(Number(m)));
-    await this.page.locator(`#${name}-year`).fill(y!);
-  }
-
-  async field(id: string, value: string) {
-    await this.page.locator(`#${id}`).fill(value);
-  }
-
-  async send(button: string) {
-    await clickAndLoad(this.page, this.page.getByRole('button', { name: button, exact: true }));
-  }
-
-  async expectErrors(button: string, messages: string[], name: string) {
-    await this.send(button);
-    await this.verifyOnPage();
-    assert.match(await this.page.title(), /^Error: /);
-    assert.deepEqual(await this.errorSummary(), messages);
-    await checkAccessibility(this.page, `${name} with errors`);
-  }
-}
 
 class ReviewPage extends GovukPage {
   protected readonly heading = 'Annual review';

@@ -58,9 +58,15 @@ describeApp('JSON API', (ctx) => {
   });
 
   test('the session works for the API too, but a state change needs the CSRF header', async () => {
-    const c = await ctx().signedIn('administrator');
-    const me = await c.get('/api/v1/me');
-    assert.equal(me.statusCode, 200);
+    const c = await ctx().signedIn('casework-officer');
+    assert.equal((await c.get('/api/v1/me')).statusCode, 200);
+    const child = { givenName: 'Csrf', familyName: 'Check', dateOfBirth: '2015-05-05' };
+    const forged = await c.request('POST', '/api/v1/children', { json: child });
+    assert.equal(forged.statusCode, 403);
+    assert.equal(forged.json().error.code, 'csrf_failed');
+    assert.equal(await ctx().s.db.selectFrom('children').select('id').where('given_name', '=', 'Csrf').executeTakeFirst(), undefined);
+    const sent = await c.request('POST', '/api/v1/children', { json: child, headers: { 'x-csrf-token': c.csrf! } });
+    assert.equal(sent.statusCode, 201, sent.body);
   });
 
   test('the OpenAPI document describes the API routes and only them', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { access } from '../../platform/access/access.js';
+import { auditChildView } from '../../platform/web/access.plugin.js';
 import { AREA_CASE_ROLES } from '../../platform/access/roles.js';
 import { errorSchema } from './schemas.js';
 
@@ -70,16 +71,7 @@ export async function apiRoutes(app: FastifyInstance, s: Services) {
       const { childId } = request.params as { childId: string };
       const c = await s.db.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirst();
       if (!c) return reply.callNotFound();
-      await s.audit.record(s.db, {
-        actor: { userId: request.user!.id, organisationId: request.user!.organisationId, role: request.user!.role },
-        action: 'child.viewed',
-        outcome: 'allowed',
-        subjectType: 'child',
-        subjectId: childId,
-        childId,
-        requestId: request.id,
-        details: { via: 'api' },
-      });
+      await auditChildView(s.audit, s.db, request, childId, { via: 'api' });
       return { id: c.id, givenName: c.given_name, familyName: c.family_name, dateOfBirth: c.date_of_birth, upn: c.upn, nhsNumber: c.nhs_number };
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { access } from '../../platform/access/access.js';
+import { auditChildView } from '../../platform/web/access.plugin.js';
 import { AREA_CASE_ROLES, ROLES, type CaseLinkKind } from '../../platform/access/roles.js';
 import { HOME_SECTIONS } from './home.sections.js';
 
@@ -55,15 +56,7 @@ export async function pagesRoutes(app: FastifyInstance, s: Services) {
       const { childId } = request.params as { childId: string };
       const child = await s.db.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirst();
       if (!child) return reply.callNotFound();
-      await s.audit.record(s.db, {
-        actor: { userId: request.user!.id, organisationId: request.user!.organisationId, role: request.user!.role },
-        action: 'child.viewed',
-        outcome: 'allowed',
-        subjectType: 'child',
-        subjectId: childId,
-        childId,
-        requestId: request.id,
-      });
+      await auditChildView(s.audit, s.db, request, childId);
       return reply.render('pages/views/child.njk', { title: `${child.given_name} ${child.family_name}`, child });
     },
   );

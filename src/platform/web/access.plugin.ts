@@ -80,3 +80,17 @@ export function actorOf(request: FastifyRequest) {
     ? { userId: request.user.id, organisationId: request.user.organisationId, role: request.user.role }
     : null;
 }
+
+/** Audits that the signed-in user viewed one child's record (every such view is audited). */
+export async function auditChildView(audit: AuditService, db: Db, request: FastifyRequest, childId: string, details?: Record<string, unknown>) {
+  await audit.record(db, {
+    actor: actorOf(request),
+    action: 'child.viewed',
+    outcome: 'allowed',
+    subjectType: 'child',
+    subjectId: childId,
+    childId,
+    requestId: request.id,
+    ...(details ? { details } : {}),
+  });
+}

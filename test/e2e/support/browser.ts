@@ -168,3 +168,43 @@ export class PageHeaded extends GovukPage {
     super(page);
   }
 }
+
+/** A GOV.UK form page: fill by label, dates by their three boxes, send, check errors with axe. */
+export class FormPage extends GovukPage {
+  constructor(page: Page, protected readonly heading: string | RegExp) {
+    super(page);
+  }
+
+  async date(name: string, iso: string) {
+    const [y, m, d] = iso.split('-');
+    await this.page.locator(`#${name}-day`).fill(String(Number(d)));
+    await this.page.locator(`#${name}-month`).fill(String(Number(m)));
+    await this.page.locator(`#${name}-year`).fill(y!);
+  }
+
+  async fill(label: string, value: string) {
+    await this.page.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  async field(id: string, value: string) {
+    await this.page.locator(`#${id}`).fill(value);
+  }
+
+  async choose(label: string) {
+    await this.page.getByLabel(label, { exact: true }).check();
+  }
+
+  async send(button: string) {
+    await clickAndLoad(this.page, this.page.getByRole('button', { name: button, exact: true }));
+  }
+
+  /** Sends the form as it is and expects the GOV.UK error pattern, checked by axe. */
+  async expectErrors(button: string, messages: string[], name: string) {
+    await this.send(button);
+    await this.verifyOnPage();
+    assert.match(await this.page.title(), /^Error: /);
+    assert.deepEqual(await this.errorSummary(), messages);
+    await this.page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'), undefined, { timeout: 5_000 });
+    await checkAccessibility(this.page, `${name} with errors`);
+  }
+}
