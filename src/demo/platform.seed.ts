@@ -26,6 +26,7 @@ const ORGS: DemoOrg[] = [
   { key: 'ap', kind: 'ap-provider', name: 'Solway Learning Centre', code: '900101' },
   { key: 'forum', kind: 'parent-carer-forum', name: 'SEND Alliance Cumbria (SENDAC)', code: null },
   { key: 'sendiass', kind: 'sendiass', name: 'Cumberland SENDIASS', code: null },
+  { key: 'provider', kind: 'service-provider', name: 'Riverside Speech and Language CIC', code: null },
 ];
 
 const PEOPLE: { role: Role; name: string; org: string }[] = [
@@ -41,6 +42,8 @@ const PEOPLE: { role: Role; name: string; org: string }[] = [
   { role: 'partnership-leader', name: 'Catherine Dale', org: 'council' },
   { role: 'analyst', name: 'Mark Ellis', org: 'council' },
   { role: 'forum-member', name: 'Nadia Rowe', org: 'forum' },
+  { role: 'service-provider', name: 'Grace Lowther', org: 'provider' },
+  { role: 'local-offer-officer', name: 'Daniel Irving', org: 'council' },
   { role: 'administrator', name: 'Alex Morgan', org: 'council' },
 ];
 

@@ -34,6 +34,8 @@ const DEMO_NAMES: Record<Role, string> = {
   'partnership-leader': 'Catherine Dale',
   analyst: 'Mark Ellis',
   'forum-member': 'Nadia Rowe',
+  'service-provider': 'Grace Lowther',
+  'local-offer-officer': 'Daniel Irving',
   administrator: 'Alex Morgan',
 };
 

@@ -4,6 +4,7 @@ import * as oidc from './2026-11-24T0500-oidc.js';
 import * as ehc from './2026-11-24T0600-ehc.js';
 import * as dataHub from './2026-11-24T0800-data-hub.js';
 import * as analytics from './2026-11-24T0900-analytics.js';
+import * as roles from './2026-11-24T0950-roles.js';
 
 /**
  * Every migration, by timestamped name, in order. Listed here rather than read from the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0600-ehc': ehc,
   '2026-11-24T0800-data-hub': dataHub,
   '2026-11-24T0900-analytics': analytics,
+  '2026-11-24T0950-roles': roles,
 };

@@ -57,5 +57,7 @@ export const HOME_SECTIONS: Record<Role, HomeSection> = {
   'partnership-leader': { intro: 'How the partnership is doing: the dashboard, the action plan and board reports.', links: [{ href: '/reports/contributions', text: 'Contributions to plans', description: 'Of the plans issued in a period, how many had health and social care advice, and on time; by team and by locality.' }] },
   analyst: { intro: 'Data imports, data quality and indicators. You see pseudonymised data only.', links: [] },
   'forum-member': { intro: 'Published measures, the action plan’s progress and “you said, we did”.', links: [] },
+  'service-provider': { intro: 'Your services in the Local Offer: keep them up to date for families.', links: [] },
+  'local-offer-officer': { intro: 'The Local Offer: services, updates from providers waiting for a decision, and feedback.', links: [] },
   administrator: admin,
 };

@@ -12,6 +12,8 @@ export const ROLES = {
   'partnership-leader': 'Partnership leader',
   analyst: 'Analyst',
   'forum-member': 'Parent carer forum member',
+  'service-provider': 'Local Offer service provider',
+  'local-offer-officer': 'Local Offer officer',
   administrator: 'Administrator',
 } as const;
 
@@ -37,6 +39,7 @@ export const ORGANISATION_KINDS = {
   'ap-provider': 'Alternative provision provider',
   'parent-carer-forum': 'Parent carer forum',
   sendiass: 'SENDIASS',
+  'service-provider': 'Service provider',
   other: 'Other',
 } as const;
 
