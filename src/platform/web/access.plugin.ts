@@ -64,6 +64,7 @@ export function setUpAccess(
 function needsCsrf(request: FastifyRequest): boolean {
   if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
   if (request.authMethod === 'token') return false; // no cookie was used, so no forgery
+  if (request.routeOptions.config.multipartForm && request.isMultipart()) return false; // readMultipartForm checks it
   return !request.routeOptions.config.csrfExempt;
 }
 

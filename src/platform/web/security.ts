@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import csrf from '@fastify/csrf-protection';
+import multipart from '@fastify/multipart';
 
 /**
  * Security headers and cookies, the same in every environment and in every test: a CSP with
@@ -45,6 +46,8 @@ export async function setUpWebSecurity(
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
+  // Upload forms are streamed by the routes that take them (src/platform/web/multipart.ts).
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(csrf, {
     cookieKey: 'send-hub-csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: options.cookieSecure },

@@ -16,6 +16,8 @@ declare module 'fastify' {
     access?: Access;
     /** Forms that cannot carry a CSRF token (none today); never set for convenience. */
     csrfExempt?: boolean;
+    /** Upload forms: CSRF is checked by readMultipartForm (src/platform/web/multipart.ts) from the first field. */
+    multipartForm?: boolean;
   }
 }
 
