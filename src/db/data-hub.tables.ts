@@ -170,7 +170,7 @@ export interface ChildLinkTable {
   child_id: string;
   import_id: string;
   dataset: string;
-  method: 'upn' | 'nhs-number' | 'name-dob';
+  method: 'upn' | 'nhs-number' | 'name-dob' | 'manual';
   created_at: CreatedAt;
 }
 
@@ -189,6 +189,9 @@ export interface LinkQueueTable {
   resolved_child_id: string | null;
   resolved_by: string | null;
   resolved_at: Timestamp | null;
+  /** linked: to resolved_child_id; no-match: none of the candidates, so the record stays unlinked. */
+  outcome: 'linked' | 'no-match' | null;
+  note: string | null;
   created_at: CreatedAt;
 }
 

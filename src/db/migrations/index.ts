@@ -5,6 +5,10 @@ import * as ehc from './2026-11-24T0600-ehc.js';
 import * as dataHub from './2026-11-24T0800-data-hub.js';
 import * as analytics from './2026-11-24T0900-analytics.js';
 import * as roles from './2026-11-24T0950-roles.js';
+import * as indicators from './2026-11-24T1300-indicators.js';
+import * as dataHubReview from './2026-11-24T0960-data-hub-review.js';
+import * as strategy from './2026-11-24T1100-strategy.js';
+import * as localOffer from './2026-11-24T1000-local-offer.js';
 
 /**
  * Every migration, by timestamped name, in order. Listed here rather than read from the
@@ -17,4 +21,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0800-data-hub': dataHub,
   '2026-11-24T0900-analytics': analytics,
   '2026-11-24T0950-roles': roles,
+  '2026-11-24T1300-indicators': indicators,
+  '2026-11-24T0960-data-hub-review': dataHubReview,
+  '2026-11-24T1100-strategy': strategy,
+  '2026-11-24T1000-local-offer': localOffer,
 };

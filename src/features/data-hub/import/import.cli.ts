@@ -95,6 +95,7 @@ export function describe(s: ImportSummary): string[] {
   if (s.outcome === 'loaded' && l.upn + l['nhs-number'] + l['name-dob'] + l.created + l.queued + l.unlinked > 0) {
     lines.push(`Linked by UPN: ${l.upn}, by NHS number: ${l['nhs-number']}, by name and date of birth: ${l['name-dob']}; new children: ${l.created}; waiting for a person: ${l.queued}; not linked: ${l.unlinked}.`);
   }
+  if (s.relinked) lines.push(`Records from earlier files now linked to a child this file named: ${s.relinked}.`);
   const total = s.rejections.length + s.rejectionsNotStored;
   if (total > 0) {
     lines.push(total > SHOWN_REJECTIONS ? `The first ${SHOWN_REJECTIONS} of ${total} rejections:` : 'Rejections:');

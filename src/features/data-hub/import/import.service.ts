@@ -26,6 +26,7 @@ import { checkHeader, DuplicateRows, malformedRejection, type DatasetName, type 
 import { formatFor } from '../formats/index.js';
 import type { SchoolRecord } from '../formats/schools.js';
 import { Linker, type LinkCounts } from './linker.js';
+import { relinkUnlinked } from './relink.js';
 import { ALL_FACT_TABLES, FACTS, type FactMapping } from './tables.js';
 
 /** Rejections stored per import; the rest are counted in the report. */
@@ -74,6 +75,8 @@ export interface ImportSummary {
   readonly linkage: LinkCounts;
   /** Attendance: the pupil-week rollups written. */
   readonly pupilWeeks?: number;
+  /** Records of earlier imports linked to a child because this file named the child. */
+  readonly relinked?: number;
 }
 
 export class ImportError extends Error {
@@ -196,8 +199,11 @@ export async function importFile(
         ...(loaded.pupilWeeks !== undefined && !refused && !rejected ? { pupilWeeks: loaded.pupilWeeks } : {}),
       };
       if (refused || rejected || dryRun) throw new Rollback(summary);
-      await finish(tx, actor, summary, ctx);
-      return summary;
+      // Records of earlier files waiting for a child this file named (relink.ts).
+      const relinked = (await relinkUnlinked(tx)).reduce((n, r) => n + r.rows, 0);
+      const done = relinked > 0 ? { ...summary, relinked } : summary;
+      await finish(tx, actor, done, ctx);
+      return done;
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
@@ -228,6 +234,7 @@ async function finish(tx: Db, actor: Actor | null, summary: ImportSummary, ctx: 
     rejectionsNotStored: summary.rejectionsNotStored,
     linkage: summary.linkage,
     ...(summary.pupilWeeks !== undefined ? { pupilWeeks: summary.pupilWeeks } : {}),
+    ...(summary.relinked !== undefined ? { relinked: summary.relinked } : {}),
   };
   await tx
     .updateTable('imports')

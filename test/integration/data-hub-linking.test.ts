@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describeApp } from '../support/context.js';
+import type { Db } from '../../src/db/database.js';
+import type { Actor } from '../../src/platform/audit/audit.service.js';
+import { makeUpn } from '../../src/platform/identifiers/identifiers.js';
+import { importFile } from '../../src/features/data-hub/import/index.js';
+import { candidatesOf, openQueue, queuedRecord, resolveQueued, LinkQueueError } from '../../src/features/data-hub/import/link-queue.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'data-hub-linking-'));
+let fileNo = 0;
+function csv(...lines: string[]): string {
+  const file = path.join(dir, `file-${++fileNo}.csv`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+const CENSUS = 'census_date,urn,upn,forename,surname,date_of_birth,gender,postcode,ncy,sen_provision,primary_need,secondary_need,fsm_eligible';
+const SOCIAL = 'la_child_id,upn,nhs_number,forename,surname,date_of_birth,status,start_date,end_date';
+const UPN_LATE = makeUpn('201009876543');
+const UPN_TWIN = makeUpn('201009876544');
+
+async function actorFor(db: Db, role: string): Promise<Actor> {
+  const u = await db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('role', '=', role).executeTakeFirstOrThrow();
+  return { userId: u.id, organisationId: u.organisation_id, role: u.role };
+}
+
+describeApp('data hub linking', (ctx) => {
+  const db = (): Db => ctx().s.db;
+
+  test('records that arrive before their child are linked when a later file names the child', async () => {
+    const admin = await actorFor(db(), 'administrator');
+    const attendance = await importFile(db(), admin, 'attendance', csv('upn,urn,date,session,code', `${UPN_LATE},100001,2026-03-16,AM,/`, `${UPN_LATE},100001,2026-03-23,AM,N`));
+    assert.equal(attendance.outcome, 'loaded');
+    assert.equal(attendance.linkage.unlinked, 2, 'nobody has this UPN yet');
+    const suspension = await importFile(db(), admin, 'suspensions-exclusions', csv('upn,urn,start_date,category,sessions,reason', `${UPN_LATE},100001,2026-03-18,suspension,2,PA`));
+    assert.equal(suspension.outcome, 'loaded', JSON.stringify(suspension.rejections));
+
+    const census = await importFile(db(), admin, 'school-census', csv(CENSUS, `2026-05-21,100001,${UPN_LATE},Lola,Grange,2014-09-09,F,CA2 4AB,6,K,SLCN,,false`));
+    assert.equal(census.outcome, 'loaded');
+    assert.equal(census.relinked, 3, 'two pupil-weeks and a suspension');
+    const child = await db().selectFrom('children').select('id').where('upn', '=', UPN_LATE).executeTakeFirstOrThrow();
+    const weeks = await db().selectFrom('attendance_weeks').select('child_id').where('upn', '=', UPN_LATE).execute();
+    assert.deepEqual(weeks.map((w) => w.child_id), [child.id, child.id]);
+    const links = await db().selectFrom('child_links').select(['dataset', 'method']).where('child_id', '=', child.id).orderBy('dataset').execute();
+    assert.deepEqual(links, [
+      { dataset: 'attendance', method: 'upn' },
+      { dataset: 'suspensions-exclusions', method: 'upn' },
+    ]);
+  });
+
+  test('a person resolves an ambiguous match: the record links, the child gains its UPN, and the decision is audited', async () => {
+    const admin = await actorFor(db(), 'administrator');
+    const officer = await actorFor(db(), 'casework-officer');
+    const twins = await db()
+      .insertInto('children')
+      .values([
+        { given_name: 'Kit', family_name: 'Moss', date_of_birth: '2015-01-01', postcode: 'CA1 1AA' },
+        { given_name: 'Kit', family_name: 'Moss', date_of_birth: '2015-01-01', postcode: 'LA18 4AB' },
+      ])
+      .returning('id')
+      .execute();
+    const file = csv(SOCIAL, `C9,${UPN_TWIN},,Kit,Moss,2015-01-01,CIN,2025-01-10,`, 'C10,,,Kit,Moss,2015-01-01,CP,2025-02-10,');
+    const summary = await importFile(db(), admin, 'social-care', file);
+    assert.equal(summary.linkage.queued, 2);
+
+    const queue = await openQueue(db());
+    assert.equal(queue.total, 2);
+    const first = queue.items.find((q) => q.line === 2)!;
+    const candidates = await candidatesOf(db(), first);
+    assert.deepEqual(candidates.map((c) => c.postcode).sort(), ['CA1 1AA', 'LA18 4AB']);
+
+    await assert.rejects(resolveQueued(db(), officer, first.id, { kind: 'child', childId: '00000000-0000-4000-8000-000000000000' }), LinkQueueError);
+    const chosen = twins[1]!.id;
+    const result = await resolveQueued(db(), officer, first.id, { kind: 'child', childId: chosen, note: 'Same address as the care record' });
+    assert.equal(result.linked, 1);
+    const row = await db().selectFrom('social_care_episodes').select('child_id').where('la_child_id', '=', 'C9').executeTakeFirstOrThrow();
+    assert.equal(row.child_id, chosen);
+    const child = await db().selectFrom('children').select('upn').where('id', '=', chosen).executeTakeFirstOrThrow();
+    assert.equal(child.upn, UPN_TWIN, 'the UPN the record carried is filled in');
+    const link = await db().selectFrom('child_links').select('method').where('child_id', '=', chosen).executeTakeFirstOrThrow();
+    assert.equal(link.method, 'manual');
+    const audit = await db().selectFrom('audit_log').select(['actor_user_id', 'child_id']).where('action', '=', 'data-hub.link-decided').executeTakeFirstOrThrow();
+    assert.deepEqual(audit, { actor_user_id: officer.userId, child_id: chosen });
+
+    await assert.rejects(resolveQueued(db(), officer, first.id, { kind: 'no-match' }), /already decided/);
+    const second = queue.items.find((q) => q.line === 3)!;
+    assert.deepEqual(await resolveQueued(db(), officer, second.id, { kind: 'no-match', note: 'Neither: a third Kit Moss' }), { linked: 0 });
+    const decided = await queuedRecord(db(), second.id);
+    assert.equal(decided?.outcome, 'no-match');
+    assert.equal((await openQueue(db())).total, 0);
+    const stillUnlinked = await db().selectFrom('social_care_episodes').select('child_id').where('la_child_id', '=', 'C10').executeTakeFirstOrThrow();
+    assert.equal(stillUnlinked.child_id, null);
+  });
+});
