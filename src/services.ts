@@ -12,6 +12,7 @@ import { oidcService } from './platform/auth/oidc.service.js';
 import { todayInEngland } from './platform/web/format.js';
 import { childrenService } from './features/ehc/children.service.js';
 import { ehcService } from './features/ehc/ehc.service.js';
+import { importJobs } from './features/data-hub/web/import-jobs.js';
 
 /** Every service, built once from config and the database. Routes receive this, never globals. */
 export function services(config: Config, database: Database, overrides: { sender?: NotificationSender; today?: () => string } = {}) {
@@ -37,6 +38,8 @@ export function services(config: Config, database: Database, overrides: { sender
     passwordResets: passwordResetService({ users, notifications, baseUrl: config.baseUrl, serviceName: config.serviceName }),
     /** Set when OIDC_ISSUER is: sign-in through the partners' identity provider. */
     oidc: config.oidc ? oidcService(config.oidc, config.baseUrl) : undefined,
+    /** Imports started from the upload page, running in the background. */
+    importJobs: importJobs(),
   };
 }
 

@@ -11,8 +11,9 @@ import { familyRoutes } from './family/family.routes.js';
 import { adviceFeature } from './advice/advice.feature.js';
 import { plansRoutes } from './plans/plans.routes.js';
 import { reviewsRoutes } from './reviews/reviews.routes.js';
+import { dataHubFeature } from './data-hub/web/data-hub.feature.js';
 
 export type Feature = (app: FastifyInstance, services: Services) => Promise<void> | void;
 
 /** Every feature, in the order their routes are added. */
-export const features: Feature[] = [pagesRoutes, accountRoutes, oidcRoutes, adminRoutes, apiRoutes, ehcApiRoutes, caseworkRoutes, adviceFeature, familyRoutes, plansRoutes, reviewsRoutes];
+export const features: Feature[] = [pagesRoutes, accountRoutes, oidcRoutes, adminRoutes, apiRoutes, ehcApiRoutes, caseworkRoutes, adviceFeature, familyRoutes, plansRoutes, reviewsRoutes, dataHubFeature];

@@ -23,5 +23,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     grant usage on schema analytics to send_hub_analyst;
     grant select on all tables in schema analytics to send_hub_analyst;
     alter default privileges in schema analytics grant select on tables to send_hub_analyst;
+    -- The service's own login must be able to SET ROLE to it (a superuser already can).
+    do $$
+    begin
+      execute format('grant send_hub_analyst to %I', current_user);
+    exception when others then null;
+    end $$;
   `.execute(db);
 }

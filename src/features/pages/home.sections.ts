@@ -12,6 +12,7 @@ const admin: HomeSection = {
     { href: '/admin/users', text: 'Users', description: 'Who can sign in, their organisation and role.' },
     { href: '/admin/audit', text: 'Audit log', description: 'Every sign-in, refusal and view or change of a child’s data.' },
     { href: '/admin/outbox', text: 'Messages sent', description: 'Emails the service has sent or queued.' },
+    { href: '/data', text: 'Data hub', description: 'Partners’ files imported, their reports, and undoing an import.' },
   ],
 };
 
@@ -30,6 +31,7 @@ export const HOME_SECTIONS: Record<Role, HomeSection> = {
       { href: '/casework/children/new', text: 'Add a child and record a request', description: 'A new request for an EHC needs assessment starts the statutory clock.' },
       { href: '/reviews', text: 'Annual reviews', description: 'Reviews of plans waiting for a meeting or the council’s decision, soonest first: what is due soon and what is overdue.' },
       { href: '/reports/contributions', text: 'Contributions to plans', description: 'Of the plans issued in a period, how many had health and social care advice, and on time; by team and by locality.' },
+      { href: '/data/link-queue', text: 'Records to link', description: 'Partners’ records whose name and date of birth fit more than one child: decide which child each is about.' },
     ],
   },
   'casework-manager': {
@@ -55,7 +57,13 @@ export const HOME_SECTIONS: Record<Role, HomeSection> = {
   senco: { intro: 'Your pupils’ plans, reviews and requests for educational advice.', links: [{ href: '/advice', text: 'Advice requests', description: 'Requests for advice sent to you or your team: what is due, what is late, and your answers.' }] },
   'ap-provider': { intro: 'Your placements: attendance, reviews and reintegration.', links: [] },
   'partnership-leader': { intro: 'How the partnership is doing: the dashboard, the action plan and board reports.', links: [{ href: '/reports/contributions', text: 'Contributions to plans', description: 'Of the plans issued in a period, how many had health and social care advice, and on time; by team and by locality.' }] },
-  analyst: { intro: 'Data imports, data quality and indicators. You see pseudonymised data only.', links: [] },
+  analyst: {
+    intro: 'Data imports, data quality and indicators. You see pseudonymised data only.',
+    links: [
+      { href: '/data', text: 'Data hub', description: 'Import partners’ files, watch them load, and read or download the report of rejected rows.' },
+      { href: '/data/analytics', text: 'Pseudonymised data', description: 'How much of each partner’s data is linked to a child, and pupils by locality and SEN provision.' },
+    ],
+  },
   'forum-member': { intro: 'Published measures, the action plan’s progress and “you said, we did”.', links: [] },
   'service-provider': { intro: 'Your services in the Local Offer: keep them up to date for families.', links: [] },
   'local-offer-officer': { intro: 'The Local Offer: services, updates from providers waiting for a decision, and feedback.', links: [] },

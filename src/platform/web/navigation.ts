@@ -18,6 +18,8 @@ export const NAVIGATION: NavItem[] = [
   { href: '/reviews', text: 'Reviews', roles: ['casework-officer', 'casework-manager'] },
   { href: '/advice', text: 'Advice requests', roles: ['health-professional', 'designated-clinical-officer', 'social-worker', 'educational-psychologist', 'senco'] },
   { href: '/reports/contributions', text: 'Contributions', roles: ['casework-officer', 'casework-manager', 'designated-clinical-officer', 'partnership-leader'] },
+  { href: '/data', text: 'Data hub', roles: ['analyst', 'administrator'] },
+  { href: '/data/link-queue', text: 'Records to link', roles: ['casework-officer', 'casework-manager'] },
   { href: '/admin/users', text: 'Users', roles: ['administrator'] },
   { href: '/admin/audit', text: 'Audit log', roles: ['administrator'] },
   { href: '/admin/outbox', text: 'Messages sent', roles: ['administrator'] },
