@@ -7,6 +7,7 @@ import {
   PageHeaded,
   PasswordResetRequestPage,
   SignInPage,
+  FormPage,
   checkAccessibility,
   clickAndLoad,
   launchBrowser,
@@ -327,4 +328,33 @@ test('without JavaScript a person signs in, reaches their home page and signs ou
     },
     { javaScriptEnabled: false },
   );
+});
+
+describe('the data hub', () => {
+  test('an analyst uploads a file with a bad row, follows its progress and reads the rejection report', async () => {
+    await journey(async (page) => {
+      await signIn(page, 'analyst');
+      await visit(page, '/data');
+      await clickAndLoad(page, page.getByRole('button', { name: 'Import a file' }));
+      const form = await new FormPage(page, 'Import a file').verifyOnPage();
+      await checkAccessibility(page, 'the upload page');
+      await form.expectErrors('Import the file', ['Choose the kind of file you are importing', 'Choose a CSV file to import'], 'the upload page');
+      await page.getByLabel('What kind of file is it?').selectOption('localities');
+      await page.getByLabel('The CSV file').setInputFiles({
+        name: 'localities-2026.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('postcode_prefix,locality,icb_code\nCA98,Carlisle,QHM\nCA97,Gotham,BATCAVE!\n'),
+      });
+      await form.send('Import the file');
+      // The progress page sends the browser on to the import's report when it ends.
+      await page.waitForURL(/\/data\/imports\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+      await new PageHeaded(page, 'Import of localities-2026.csv').verifyOnPage();
+      const main = await page.locator('main').innerText();
+      assert.match(main, /Nothing was loaded/);
+      assert.match(main, /BATCAVE!/);
+      await checkAccessibility(page, 'an import’s report');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the rejection report/ }).click()]);
+      assert.equal(download.suggestedFilename(), 'localities-2026-rejections.csv');
+    });
+  });
 });
