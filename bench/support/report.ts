@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
-import type { BenchOptions, HttpMeasurement, Ratio, ScenarioResult } from './scenario.js';
+import type { BenchOptions, HttpMeasurement, Ratio, ResultTable, ScenarioResult } from './scenario.js';
 
 export interface Machine {
   cpus: number;
@@ -60,11 +60,22 @@ export function markdown(report: RunReport): string {
       `${o.rounds} interleaved rounds, ${o.connections} connections, load generator ${o.workers ? `in ${o.workers} worker thread${o.workers > 1 ? 's' : ''}` : 'on the server’s event loop'}.`,
   ];
   for (const s of report.scenarios) {
-    lines.push('', `#### ${s.name}: ${s.title}`, '', ...table(s.measurements));
+    lines.push('', `#### ${s.name}: ${s.title}`);
+    if (s.measurements.length) lines.push('', ...table(s.measurements));
+    for (const t of s.tables ?? []) lines.push('', ...(t.caption ? [t.caption, ''] : []), ...freeTable(t));
     for (const note of s.notes ?? []) lines.push('', note);
     for (const f of s.failures) lines.push('', `**Not a clean run:** ${f}`);
   }
   return lines.join('\n');
+}
+
+function freeTable(t: ResultTable): string[] {
+  const rows = [t.header, ...t.rows];
+  const widths = t.header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const numeric = (c: number) => c >= (t.numericFrom ?? 1);
+  const line = (r: string[]) => `| ${widths.map((w, c) => (numeric(c) ? (r[c] ?? '').padStart(w) : (r[c] ?? '').padEnd(w))).join(' | ')} |`;
+  const rule = `|${widths.map((w, c) => (numeric(c) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(t.header), rule, ...t.rows.map(line)];
 }
 
 function table(measurements: ScenarioResult['measurements']): string[] {

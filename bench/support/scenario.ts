@@ -72,8 +72,20 @@ export interface HttpMeasurement {
  */
 export interface ScenarioResult {
   title: string;
-  measurements: [baseline: HttpMeasurement, ...others: HttpMeasurement[]];
+  /** HTTP load results, baseline first; empty for a scenario that times jobs instead (imports, recomputes). */
+  measurements: HttpMeasurement[];
+  /** Other results as tables (a job's time, rows per second, memory, and its ratio to a baseline job run alongside). */
+  tables?: ResultTable[];
   notes?: string[];
+}
+
+/** A free-form result table; put the baseline's row first and the ratios in their own column. */
+export interface ResultTable {
+  caption?: string;
+  header: string[];
+  rows: string[][];
+  /** Columns from this index on are right-aligned (numbers). Default 1. */
+  numericFrom?: number;
 }
 
 /** What a scenario is given: the running app and a way to put load on it. */
