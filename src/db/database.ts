@@ -13,6 +13,8 @@ export interface Database {
   kind: 'embedded' | 'server';
   /** Is the database answering? Used by /health. */
   ping(): Promise<boolean>;
+  /** The embedded engine itself, for what Kysely cannot say (the benchmarks' bare COPY). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       kind: 'embedded',
+      pglite,
       ping: () => ping(db),
       close: async () => {
         try {

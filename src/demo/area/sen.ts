@@ -202,6 +202,8 @@ export function assignTransitions(people: People, sen: Sen, onRollEither: (p: nu
         sen.change[p] = at;
         sen.placement[p] = PLACEMENT_INDEX.mainstream;
         if (sen.need[p] === NSA) sen.need[p] = r.index(mainstreamCum);
+        // A secondary need is never the primary one (data-formats.md rejects such a row).
+        if (sen.need2[p] === sen.need[p]) sen.need2[p] = NONE;
       } else if (u < 0.2) {
         sen.sen1[p] = N;
         sen.change[p] = at;
