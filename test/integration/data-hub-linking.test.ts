@@ -49,6 +49,14 @@ describeApp('data hub linking', (ctx) => {
       { dataset: 'attendance', method: 'upn' },
       { dataset: 'suspensions-exclusions', method: 'upn' },
     ]);
+
+    // Removing a child (a record made in error) leaves the facts, unlinked, as a foreign key's `set null` would.
+    await db().deleteFrom('child_links').where('child_id', '=', child.id).execute();
+    await db().updateTable('suspensions').set({ child_id: null }).where('child_id', '=', child.id).execute();
+    await db().updateTable('school_census').set({ child_id: null }).where('child_id', '=', child.id).execute();
+    await db().deleteFrom('children').where('id', '=', child.id).execute();
+    const orphans = await db().selectFrom('attendance_weeks').select('child_id').where('upn', '=', UPN_LATE).execute();
+    assert.deepEqual(orphans.map((w) => w.child_id), [null, null]);
   });
 
   test('a person resolves an ambiguous match: the record links, the child gains its UPN, and the decision is audited', async () => {

@@ -7,8 +7,12 @@ import * as analytics from './2026-11-24T0900-analytics.js';
 import * as roles from './2026-11-24T0950-roles.js';
 import * as indicators from './2026-11-24T1300-indicators.js';
 import * as dataHubReview from './2026-11-24T0960-data-hub-review.js';
+import * as attendanceFacts from './2026-11-24T0970-attendance-facts.js';
 import * as strategy from './2026-11-24T1100-strategy.js';
 import * as localOffer from './2026-11-24T1000-local-offer.js';
+import * as voice from './2026-11-24T1200-voice.js';
+import * as localOfferWorkflow from './2026-11-24T1010-local-offer-workflow.js';
+import * as earlyWarning from './2026-11-24T1400-early-warning.js';
 
 /**
  * Every migration, by timestamped name, in order. Listed here rather than read from the
@@ -23,6 +27,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0950-roles': roles,
   '2026-11-24T1300-indicators': indicators,
   '2026-11-24T0960-data-hub-review': dataHubReview,
+  '2026-11-24T0970-attendance-facts': attendanceFacts,
   '2026-11-24T1100-strategy': strategy,
   '2026-11-24T1000-local-offer': localOffer,
+  '2026-11-24T1200-voice': voice,
+  '2026-11-24T1010-local-offer-workflow': localOfferWorkflow,
+  '2026-11-24T1400-early-warning': earlyWarning,
 };

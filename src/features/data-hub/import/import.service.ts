@@ -397,36 +397,73 @@ async function loadAttendance(ctx: LoadContext): Promise<Loaded> {
   let batch: PupilWeek[] = [];
   const flush = async () => {
     await ctx.linker.prefetch(batch.map((w) => ({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
-    const rows: Record<string, unknown>[] = [];
+    const columns = new PupilWeekColumns(batch.length);
     for (const w of batch) {
       const link = await ctx.linker.link({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null });
-      rows.push({
-        upn: w.upn,
-        urn: w.urn,
-        week_start: w.weekStart,
-        import_id: ctx.importId,
-        child_id: link.kind === 'linked' ? link.childId : null,
-        possible: w.possible,
-        attending: w.attending,
-        present: w.present,
-        approved_activity: w.approvedActivity,
-        authorised: w.authorised,
-        unauthorised: w.unauthorised,
-        not_possible: w.notPossible,
-        sessions: w.sessions.map((s) => s ?? '').join(','),
-        codes: JSON.stringify(w.codes),
-      });
+      columns.push(w, link.kind === 'linked' ? link.childId : null);
     }
-    await upsert(ctx.tx, 'attendance_weeks', rows, ['upn', 'urn', 'week_start']);
-    loaded.pupilWeeks! += rows.length;
+    await writePupilWeeks(ctx.tx, ctx.importId, columns);
+    loaded.pupilWeeks! += batch.length;
     batch = [];
   };
   for (const week of read.rollup.weeks()) {
     batch.push(week);
-    if (batch.length >= INSERT_BATCH) await flush();
+    if (batch.length >= PUPIL_WEEK_BATCH) await flush();
   }
   if (batch.length > 0) await flush();
   return loaded;
+}
+
+/** Pupil-weeks per statement: one array per column, so the statement has 13 parameters however many rows. */
+const PUPIL_WEEK_BATCH = 10_000;
+
+/** A batch of pupil-weeks as one array per column (what `unnest` takes). */
+class PupilWeekColumns {
+  readonly upn: string[] = [];
+  readonly urn: string[] = [];
+  readonly weekStart: string[] = [];
+  readonly childId: (string | null)[] = [];
+  readonly counts: number[][] = [[], [], [], [], [], [], []];
+  readonly sessions: string[] = [];
+  readonly codes: string[] = [];
+  constructor(readonly size: number) {}
+  push(w: PupilWeek, childId: string | null): void {
+    this.upn.push(w.upn);
+    this.urn.push(w.urn);
+    this.weekStart.push(w.weekStart);
+    this.childId.push(childId);
+    const c = this.counts;
+    c[0]!.push(w.possible);
+    c[1]!.push(w.attending);
+    c[2]!.push(w.present);
+    c[3]!.push(w.approvedActivity);
+    c[4]!.push(w.authorised);
+    c[5]!.push(w.unauthorised);
+    c[6]!.push(w.notPossible);
+    this.sessions.push(w.sessions.map((s) => s ?? '').join(','));
+    this.codes.push(JSON.stringify(w.codes));
+  }
+}
+
+/**
+ * Upserts a batch of pupil-weeks in one statement from column arrays: far cheaper than a
+ * multi-row VALUES list (13 parameters instead of 14 per row, parsed once).
+ */
+async function writePupilWeeks(tx: Db, importId: string, c: PupilWeekColumns): Promise<void> {
+  const [possible, attending, present, approved, authorised, unauthorised, notPossible] = c.counts;
+  await sql`
+    insert into attendance_weeks (upn, urn, week_start, import_id, child_id, possible, attending, present, approved_activity,
+                                  authorised, unauthorised, not_possible, sessions, codes)
+    select w.upn, w.urn, w.week_start, ${importId}::uuid, w.child_id, w.possible, w.attending, w.present, w.approved_activity,
+           w.authorised, w.unauthorised, w.not_possible, w.sessions, w.codes::jsonb
+    from unnest(${c.upn}::text[], ${c.urn}::text[], ${c.weekStart}::date[], ${c.childId}::uuid[], ${possible}::smallint[],
+                ${attending}::smallint[], ${present}::smallint[], ${approved}::smallint[], ${authorised}::smallint[],
+                ${unauthorised}::smallint[], ${notPossible}::smallint[], ${c.sessions}::text[], ${c.codes}::text[])
+      as w(upn, urn, week_start, child_id, possible, attending, present, approved_activity, authorised, unauthorised, not_possible, sessions, codes)
+    on conflict (upn, urn, week_start) do update set
+      import_id = excluded.import_id, child_id = excluded.child_id, possible = excluded.possible, attending = excluded.attending,
+      present = excluded.present, approved_activity = excluded.approved_activity, authorised = excluded.authorised,
+      unauthorised = excluded.unauthorised, not_possible = excluded.not_possible, sessions = excluded.sessions, codes = excluded.codes`.execute(tx);
 }
 
 /** Removes the facts an import wrote and marks it undone. Administrators only (actor null: the operator's CLI). */
