@@ -5,7 +5,8 @@ const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  // h12 (1 to 12), not en-GB's hour12 default of h11 (0 to 11), which writes half past noon as 0:30pm.
+  hourCycle: 'h12',
   timeZone: 'Europe/London',
 });
 
