@@ -195,7 +195,16 @@ export interface LinkQueueTable {
   created_at: CreatedAt;
 }
 
+/** A row a later import replaced, kept so that undoing that import restores it. */
+export interface SupersededFactTable {
+  import_id: string;
+  fact_table: string;
+  natural_key: string;
+  row: Json;
+}
+
 export interface DataHubTables {
+  superseded_facts: SupersededFactTable;
   imports: ImportTable;
   import_rejections: ImportRejectionTable;
   school_details: SchoolDetailsTable;

@@ -7,7 +7,7 @@ import { describeApp } from '../support/context.js';
 import type { Db } from '../../src/db/database.js';
 import type { Actor } from '../../src/platform/audit/audit.service.js';
 import { makeUpn } from '../../src/platform/identifiers/identifiers.js';
-import { importFile } from '../../src/features/data-hub/import/index.js';
+import { importFile, undoImport } from '../../src/features/data-hub/import/index.js';
 import { candidatesOf, openQueue, queuedRecord, resolveQueued, LinkQueueError } from '../../src/features/data-hub/import/link-queue.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'data-hub-linking-'));
@@ -101,5 +101,50 @@ describeApp('data hub linking', (ctx) => {
     assert.equal((await openQueue(db())).total, 0);
     const stillUnlinked = await db().selectFrom('social_care_episodes').select('child_id').where('la_child_id', '=', 'C10').executeTakeFirstOrThrow();
     assert.equal(stillUnlinked.child_id, null);
+  });
+});
+
+describeApp('data hub corrections and undo', (ctx) => {
+  const db = (): Db => ctx().s.db;
+  const UPN = makeUpn('201004444444');
+
+  test('daily attendance files add their day to the week; undoing a day takes only that day away', async () => {
+    const admin = await actorFor(db(), 'administrator');
+    const monday = await importFile(db(), admin, 'attendance', csv('upn,urn,date,session,code', `${UPN},100001,2026-03-16,AM,/`, `${UPN},100001,2026-03-16,PM,/`));
+    assert.equal(monday.outcome, 'loaded');
+    const tuesday = await importFile(db(), admin, 'attendance', csv('upn,urn,date,session,code', `${UPN},100001,2026-03-17,AM,O`, `${UPN},100001,2026-03-17,PM,N`));
+    assert.equal(tuesday.outcome, 'loaded');
+    const week = async () => db().selectFrom('attendance_weeks').select(['sessions', 'possible', 'attending', 'unauthorised', 'import_id']).where('upn', '=', UPN).executeTakeFirstOrThrow();
+    const both = await week();
+    assert.equal(both.sessions, '/,/,O,N,,,,,,');
+    assert.deepEqual([both.possible, both.attending, both.unauthorised], [4, 2, 2]);
+    assert.equal(both.import_id, tuesday.importId);
+
+    // A corrected Tuesday: the morning was an authorised absence after all.
+    const corrected = await importFile(db(), admin, 'attendance', csv('upn,urn,date,session,code', `${UPN},100001,2026-03-17,AM,I`));
+    assert.equal((await week()).sessions, '/,/,I,N,,,,,,');
+
+    await undoImport(db(), admin, corrected.importId!);
+    assert.equal((await week()).sessions, '/,/,O,N,,,,,,', 'undoing the correction brings back the week before it');
+    const undone = await undoImport(db(), admin, tuesday.importId!);
+    assert.equal(undone.rowsRestored, 1);
+    const mondayOnly = await week();
+    assert.equal(mondayOnly.sessions, '/,/,,,,,,,,');
+    assert.deepEqual([mondayOnly.possible, mondayOnly.attending, mondayOnly.import_id], [2, 2, monday.importId]);
+  });
+
+  test('undoing a corrected census brings back the rows it replaced', async () => {
+    const admin = await actorFor(db(), 'administrator');
+    const UPN_C = makeUpn('201004444445');
+    const first = await importFile(db(), admin, 'school-census', csv(CENSUS, `2026-01-15,100001,${UPN_C},Ivy,Bell,2015-05-05,F,CA2 4AB,5,K,ASD,,false`));
+    const fixed = await importFile(db(), admin, 'school-census', csv(CENSUS, `2026-01-15,100001,${UPN_C},Ivy,Bell,2015-05-05,F,CA2 4AB,5,E,ASD,,false`));
+    const row = () => db().selectFrom('school_census').select(['sen_provision', 'import_id']).where('upn', '=', UPN_C).executeTakeFirstOrThrow();
+    assert.deepEqual(await row(), { sen_provision: 'E', import_id: fixed.importId });
+    const undone = await undoImport(db(), admin, fixed.importId!);
+    assert.deepEqual(undone, { rowsRemoved: 1, rowsRestored: 1 });
+    assert.deepEqual(await row(), { sen_provision: 'K', import_id: first.importId });
+    // Undo the first too: nothing of either is left, and nothing is restored from an undone import.
+    await undoImport(db(), admin, first.importId!);
+    assert.equal((await db().selectFrom('school_census').select('upn').where('upn', '=', UPN_C).execute()).length, 0);
   });
 });

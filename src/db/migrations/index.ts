@@ -8,6 +8,7 @@ import * as roles from './2026-11-24T0950-roles.js';
 import * as indicators from './2026-11-24T1300-indicators.js';
 import * as dataHubReview from './2026-11-24T0960-data-hub-review.js';
 import * as attendanceFacts from './2026-11-24T0970-attendance-facts.js';
+import * as supersededFacts from './2026-11-24T0980-superseded-facts.js';
 import * as strategy from './2026-11-24T1100-strategy.js';
 import * as localOffer from './2026-11-24T1000-local-offer.js';
 import * as voice from './2026-11-24T1200-voice.js';
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T1300-indicators': indicators,
   '2026-11-24T0960-data-hub-review': dataHubReview,
   '2026-11-24T0970-attendance-facts': attendanceFacts,
+  '2026-11-24T0980-superseded-facts': supersededFacts,
   '2026-11-24T1100-strategy': strategy,
   '2026-11-24T1000-local-offer': localOffer,
   '2026-11-24T1200-voice': voice,

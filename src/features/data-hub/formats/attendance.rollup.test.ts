@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeUpn } from '../../../platform/identifiers/identifiers.js';
-import { absenceBand, attendanceRate, AttendanceRollup, type PupilWeek } from './attendance.rollup.js';
+import { absenceBand, attendanceRate, AttendanceRollup, mergeWeek, pupilWeekOf, type PupilWeek } from './attendance.rollup.js';
 import { registerCode } from './codes.js';
 import type { AttendanceRecord } from './attendance.js';
 import { parseDate, type DateValue } from './values.js';
@@ -142,4 +142,19 @@ test('a school year for 300 pupils: one pupil-week per pupil per week, however m
   let possible = 0;
   for (const w of rollup.weeks()) possible += w.possible;
   assert.equal(possible, 117_000);
+});
+
+test('a week made from its sessions counts as the rollup does; a newer file is laid over a stored week', () => {
+  const rollup = new AttendanceRollup();
+  week(rollup, UPN, '100001', '2026-04-20', ['/', '\\', 'L', 'I', 'N', 'B', '#', '#', 'U', 'M']);
+  const rolled = [...rollup.weeks()][0]!;
+  assert.deepEqual(pupilWeekOf(rolled.upn, rolled.urn, rolled.weekStart, rolled.sessions), rolled);
+
+  const tuesday = pupilWeekOf(UPN, '100001', '2026-04-20', [null, null, 'O', 'O', null, null, null, null, null, null]);
+  const merged = mergeWeek('/,/,,,,,,,,', tuesday);
+  assert.deepEqual(merged.sessions, ['/', '/', 'O', 'O', null, null, null, null, null, null]);
+  assert.deepEqual([merged.possible, merged.attending, merged.unauthorised], [4, 2, 2]);
+  const corrected = mergeWeek('/,/,O,O,,,,,,', pupilWeekOf(UPN, '100001', '2026-04-20', [null, null, 'I', null, null, null, null, null, null, null]));
+  assert.deepEqual(corrected.sessions.slice(0, 4), ['/', '/', 'I', 'O']);
+  assert.deepEqual(corrected.codes, { '/': 2, I: 1, O: 1 });
 });

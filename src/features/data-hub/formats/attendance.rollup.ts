@@ -284,6 +284,48 @@ export type AbsenceBand = 'none' | 'persistent' | 'severe';
  * pupils are also persistently absent). Absent = possible − attending. Integer arithmetic, so
  * exactly 10% counts.
  */
+/**
+ * A pupil-week from its ten sessions' codes (null where there was no row): the counts the
+ * rollup would give. For merging a file's sessions into a week stored before.
+ */
+export function pupilWeekOf(upn: string, urn: string, weekStart: string, sessions: readonly (string | null)[]): PupilWeek {
+  const counts: Record<AttendanceCategory, number> = { present: 0, 'approved-activity': 0, authorised: 0, unauthorised: 0, 'not-possible': 0 };
+  const codes: Record<string, number> = {};
+  for (const code of sessions) {
+    if (code === null) continue;
+    const entry = REGISTER_CODES[(codeIndex.get(code) ?? 0) - 1];
+    if (!entry) continue;
+    codes[code] = (codes[code] ?? 0) + 1;
+    counts[entry.category]++;
+  }
+  const attending = counts.present + counts['approved-activity'];
+  return {
+    upn,
+    urn,
+    weekStart,
+    possible: attending + counts.authorised + counts.unauthorised,
+    attending,
+    present: counts.present,
+    approvedActivity: counts['approved-activity'],
+    authorised: counts.authorised,
+    unauthorised: counts.unauthorised,
+    notPossible: counts['not-possible'],
+    sessions: [...sessions],
+    codes,
+  };
+}
+
+/**
+ * A week already stored, with a newer file's sessions laid over it: each session the newer file
+ * gives replaces the stored one; sessions it does not give are kept. So a daily file adds its day
+ * to the week, and a corrected file corrects the sessions it names.
+ */
+export function mergeWeek(stored: string, newer: PupilWeek): PupilWeek {
+  const old = stored.split(',');
+  const sessions = newer.sessions.map((code, i) => code ?? (old[i] ? old[i]! : null));
+  return pupilWeekOf(newer.upn, newer.urn, newer.weekStart, sessions);
+}
+
 export function absenceBand(possible: number, attending: number): AbsenceBand {
   if (possible <= 0) return 'none';
   const absent = possible - attending;

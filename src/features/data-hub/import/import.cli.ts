@@ -9,6 +9,7 @@ import type { Database } from '../../../db/database.js';
 import { migrateToLatest } from '../../../db/migrate.js';
 import { DATASET_NAMES, isDatasetName } from '../formats/index.js';
 import { ImportError, importFile, undoImport, type ImportProgress, type ImportSummary } from './import.service.js';
+import { importDfeCommand, recomputeAfterImport } from '../../indicators/indicators.cli.js';
 
 type WithDatabase = (purpose: string, work: (config: Config, database: Database) => Promise<void>) => Promise<void>;
 
@@ -16,13 +17,14 @@ const SHOWN_REJECTIONS = 20;
 
 export function importCommand(withDatabase: WithDatabase): Command {
   const command = new Command('import')
-    .description(`import a partner's CSV file into the data hub: ${DATASET_NAMES.join(', ')}`)
+    .description(`import a partner's CSV file into the data hub: ${DATASET_NAMES.join(', ')}; or dfe-statistics, a DfE published statistics file`)
     .argument('<dataset>', 'the dataset the file holds')
     .argument('<file>', 'the CSV file')
     .option('--dry-run', 'check and report, change nothing')
     .option('--accept-valid', 'load the good rows of a file that has rejected rows')
     .option('--progress', 'report progress on stderr even when it is not a terminal (one line each time)')
     .action((dataset: string, file: string, opts: { dryRun?: boolean; acceptValid?: boolean; progress?: boolean }) => {
+      if (dataset === 'dfe-statistics') return importDfeCommand(withDatabase, file, opts);
       if (!isDatasetName(dataset)) {
         console.error(`There is no dataset "${dataset}": choose one of ${DATASET_NAMES.join(', ')}.`);
         process.exitCode = 2;
@@ -52,6 +54,7 @@ export function importCommand(withDatabase: WithDatabase): Command {
         if (tty && last > 0) process.stderr.write('\n');
         console.log(describe(summary).join('\n'));
         if (summary.outcome === 'refused' || summary.outcome === 'rejected') process.exitCode = 1;
+        if (summary.outcome === 'loaded' && !summary.dryRun) await recomputeAfterImport(_config, database);
       });
     });
 
@@ -63,8 +66,8 @@ export function importCommand(withDatabase: WithDatabase): Command {
       withDatabase('import undo', async (_config, database) => {
         await migrateToLatest(database.db);
         try {
-          const { rowsRemoved } = await undoImport(database.db, null, importId);
-          console.log(`Undid import ${importId}: removed ${rowsRemoved} rows.`);
+          const { rowsRemoved, rowsRestored } = await undoImport(database.db, null, importId);
+          console.log(`Undid import ${importId}: removed ${rowsRemoved} rows${rowsRestored ? `, and brought back ${rowsRestored} rows it had replaced` : ''}.`);
         } catch (error) {
           if (!(error instanceof ImportError)) throw error;
           console.error(error.message);

@@ -7,8 +7,10 @@
  *   the rejections are stored with the import (the first 10,000; the rest are counted).
  * - A file already loaded (same dataset and SHA-256, not undone) changes nothing and says so.
  * - A record whose natural key is already stored replaces the stored row ("a corrected file
- *   replaces what it supersedes"): the row then belongs to the newer import. Undoing that import
- *   removes the row; what it replaced is not brought back (re-import the earlier file for that).
+ *   replaces what it supersedes"): the row then belongs to the newer import, and the row it
+ *   replaced is kept (superseded_facts). Undoing the newer import removes its rows and brings back
+ *   what they replaced. Attendance is merged, not replaced: a file's sessions are laid over the
+ *   stored week, so a daily file adds its day and a corrected file corrects the sessions it names.
  * - Refused and rejected files are recorded too (status 'rejected', with their report), so that
  *   the person who sent them can read why; dry runs record nothing.
  */
@@ -21,7 +23,7 @@ import { auditService, type Actor } from '../../../platform/audit/audit.service.
 import { CsvError } from '../csv/csv-error.js';
 import { openCsvFile } from '../csv/csv-reader.js';
 import { readAttendance } from '../formats/attendance.fast.js';
-import type { PupilWeek } from '../formats/attendance.rollup.js';
+import { mergeWeek, type PupilWeek } from '../formats/attendance.rollup.js';
 import { checkHeader, DuplicateRows, malformedRejection, type DatasetName, type ImportRecord, type Rejection } from '../formats/dataset.js';
 import { formatFor } from '../formats/index.js';
 import type { SchoolRecord } from '../formats/schools.js';
@@ -348,8 +350,17 @@ async function writeFacts(ctx: LoadContext, mapping: FactMapping<ImportRecord>, 
     }
     rows.push(row);
   }
+  await supersedeRows(ctx.tx, ctx.importId, mapping.table, rows.map((r) => r.natural_key as string));
   await upsert(ctx.tx, mapping.table, rows, ['natural_key']);
   if (queued.length > 0) await untyped(ctx.tx).insertInto('link_queue').values(queued).execute();
+}
+
+/** Keeps the rows an earlier import stored under these natural keys, for undo to restore. */
+async function supersedeRows(tx: Db, importId: string, table: string, keys: string[]): Promise<void> {
+  await sql`
+    insert into superseded_facts (import_id, fact_table, natural_key, row)
+    select ${importId}::uuid, ${table}, t.natural_key, to_jsonb(t) from ${sql.table(table)} t
+    where t.natural_key = any(${keys}::text[]) and t.import_id <> ${importId}::uuid`.execute(tx);
 }
 
 /** A multi-row INSERT … ON CONFLICT DO UPDATE, INSERT_BATCH rows a statement. */
@@ -397,10 +408,12 @@ async function loadAttendance(ctx: LoadContext): Promise<Loaded> {
   let batch: PupilWeek[] = [];
   const flush = async () => {
     await ctx.linker.prefetch(batch.map((w) => ({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
+    const stored = await supersedeWeeks(ctx.tx, ctx.importId, batch);
     const columns = new PupilWeekColumns(batch.length);
     for (const w of batch) {
       const link = await ctx.linker.link({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null });
-      columns.push(w, link.kind === 'linked' ? link.childId : null);
+      const before = stored.get(`${w.upn}|${w.urn}|${w.weekStart}`);
+      columns.push(before === undefined ? w : mergeWeek(before, w), link.kind === 'linked' ? link.childId : null);
     }
     await writePupilWeeks(ctx.tx, ctx.importId, columns);
     loaded.pupilWeeks! += batch.length;
@@ -412,6 +425,26 @@ async function loadAttendance(ctx: LoadContext): Promise<Loaded> {
   }
   if (batch.length > 0) await flush();
   return loaded;
+}
+
+/**
+ * The weeks of a batch that an earlier import stored: each is kept in superseded_facts (for undo)
+ * and its sessions returned, keyed upn|urn|week, for the newer sessions to be laid over.
+ */
+async function supersedeWeeks(tx: Db, importId: string, batch: readonly PupilWeek[]): Promise<Map<string, string>> {
+  const result = await sql<{ key: string; sessions: string }>`
+    with k as (
+      select * from unnest(${batch.map((w) => w.upn)}::text[], ${batch.map((w) => w.urn)}::text[], ${batch.map((w) => w.weekStart)}::date[])
+        as k(upn, urn, week_start)
+    ), old as (
+      select w.* from attendance_weeks w join k on w.upn = k.upn and w.urn = k.urn and w.week_start = k.week_start
+      where w.import_id <> ${importId}::uuid
+    ), saved as (
+      insert into superseded_facts (import_id, fact_table, natural_key, row)
+      select ${importId}::uuid, 'attendance_weeks', old.upn || '|' || old.urn || '|' || old.week_start, to_jsonb(old) from old
+    )
+    select upn || '|' || urn || '|' || week_start as key, sessions from old`.execute(tx);
+  return new Map(result.rows.map((r) => [r.key, r.sessions]));
 }
 
 /** Pupil-weeks per statement: one array per column, so the statement has 13 parameters however many rows. */
@@ -467,7 +500,7 @@ async function writePupilWeeks(tx: Db, importId: string, c: PupilWeekColumns): P
 }
 
 /** Removes the facts an import wrote and marks it undone. Administrators only (actor null: the operator's CLI). */
-export async function undoImport(db: Db, actor: Actor | null, importId: string): Promise<{ rowsRemoved: number }> {
+export async function undoImport(db: Db, actor: Actor | null, importId: string): Promise<{ rowsRemoved: number; rowsRestored: number }> {
   if (actor && actor.role !== 'administrator') throw new ImportError('Only an administrator can undo an import.');
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(importId)) throw new ImportError(`There is no import ${importId}.`);
   return db.transaction().execute(async (tx) => {
@@ -479,6 +512,18 @@ export async function undoImport(db: Db, actor: Actor | null, importId: string):
       const r = await untyped(tx).deleteFrom(table).where('import_id', '=', importId).executeTakeFirst();
       rowsRemoved += Number(r.numDeletedRows);
     }
+    // Bring back what this import replaced, unless its own import has been undone since.
+    let rowsRestored = 0;
+    for (const table of ALL_FACT_TABLES) {
+      const r = await sql`
+        insert into ${sql.table(table)}
+        select (jsonb_populate_record(null::${sql.table(table)}, s.row)).* from superseded_facts s
+        where s.import_id = ${importId}::uuid and s.fact_table = ${table}
+          and (s.row->>'import_id')::uuid in (select id from imports where status = 'loaded')
+        on conflict do nothing`.execute(tx);
+      rowsRestored += Number(r.numAffectedRows ?? 0);
+    }
+    await tx.deleteFrom('superseded_facts').where('import_id', '=', importId).execute();
     await tx.deleteFrom('child_links').where('import_id', '=', importId).execute();
     await tx.deleteFrom('link_queue').where('import_id', '=', importId).execute();
     await tx.updateTable('imports').set({ status: 'undone', undone_by: actor?.userId ?? null, undone_at: new Date() }).where('id', '=', importId).execute();
@@ -488,8 +533,8 @@ export async function undoImport(db: Db, actor: Actor | null, importId: string):
       outcome: 'succeeded',
       subjectType: 'import',
       subjectId: importId,
-      details: { dataset: row.dataset, rowsRemoved },
+      details: { dataset: row.dataset, rowsRemoved, rowsRestored },
     });
-    return { rowsRemoved };
+    return { rowsRemoved, rowsRestored };
   });
 }
