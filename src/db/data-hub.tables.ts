@@ -203,8 +203,15 @@ export interface SupersededFactTable {
   row: Json;
 }
 
+/** A school-week some attendance has been stored for (never removed: a superset is harmless). */
+export interface AttendanceCoverageTable {
+  urn: string;
+  week_start: string;
+}
+
 export interface DataHubTables {
   superseded_facts: SupersededFactTable;
+  attendance_coverage: AttendanceCoverageTable;
   imports: ImportTable;
   import_rejections: ImportRejectionTable;
   school_details: SchoolDetailsTable;

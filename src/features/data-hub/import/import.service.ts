@@ -405,10 +405,15 @@ async function loadAttendance(ctx: LoadContext): Promise<Loaded> {
   rowsRead = read.rowsRead;
   const loaded: Loaded = { rowsRead: read.rowsRead, rowsLoaded: read.rowsLoaded, rowsRejected: read.rowsRejected, errors: [], warnings: read.warnings, pupilWeeks: 0 };
   if (read.rowsRejected > 0 && !ctx.options.acceptValid) return loaded;
+  // School-weeks stored before: only their pupil-weeks can need merging.
+  const covered = new Set((await ctx.tx.selectFrom('attendance_coverage').select(['urn', 'week_start']).execute()).map((c) => `${c.urn}|${c.week_start}`));
+  const covering = new Set<string>();
   let batch: PupilWeek[] = [];
   const flush = async () => {
     await ctx.linker.prefetch(batch.map((w) => ({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
-    const stored = await supersedeWeeks(ctx.tx, ctx.importId, batch);
+    const overlapping = batch.filter((w) => covered.has(`${w.urn}|${w.weekStart}`));
+    const stored = overlapping.length ? await supersedeWeeks(ctx.tx, ctx.importId, overlapping) : new Map<string, string>();
+    for (const w of batch) covering.add(`${w.urn}|${w.weekStart}`);
     const columns = new PupilWeekColumns(batch.length);
     for (const w of batch) {
       const link = await ctx.linker.link({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null });
@@ -424,6 +429,12 @@ async function loadAttendance(ctx: LoadContext): Promise<Loaded> {
     if (batch.length >= PUPIL_WEEK_BATCH) await flush();
   }
   if (batch.length > 0) await flush();
+  const fresh = [...covering].filter((k) => !covered.has(k)).map((k) => k.split('|') as [string, string]);
+  for (let i = 0; i < fresh.length; i += PUPIL_WEEK_BATCH) {
+    const part = fresh.slice(i, i + PUPIL_WEEK_BATCH);
+    await sql`insert into attendance_coverage (urn, week_start)
+              select * from unnest(${part.map((p) => p[0])}::text[], ${part.map((p) => p[1])}::date[]) on conflict do nothing`.execute(ctx.tx);
+  }
   return loaded;
 }
 
