@@ -14,6 +14,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly seedDemo: boolean;
   readonly area: { readonly code: string; readonly name: string };
+  /** AREA_COMPARATORS: ONS codes of the areas indicators are set beside; unset: the default set for the area (src/features/indicators/comparators.ts). */
+  readonly areaComparators?: readonly string[];
   readonly serviceName: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly cookieSecure: boolean;
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     seedDemo: boolean(env, 'SEED_DEMO', true),
     area: { code: areaCode, name: env.AREA_NAME || 'Cumberland' },
+    areaComparators: areaCodes(env, 'AREA_COMPARATORS'),
     serviceName: env.SERVICE_NAME || 'SEND Partnership Hub',
     logLevel,
     cookieSecure: boolean(env, 'COOKIE_SECURE', baseUrl.startsWith('https:')),
@@ -115,6 +118,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
   };
   return deepFreeze(config);
+}
+
+function areaCodes(env: Env, name: string): string[] {
+  const codes = (env[name] ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  for (const c of codes) {
+    if (!/^E0[6-9]\d{6}$|^E10\d{6}$/.test(c)) throw new ConfigError(name, `must be ONS local authority codes separated by commas, such as E06000064,E06000057, but "${c}" is not one`);
+  }
+  return [...new Set(codes)];
 }
 
 function notify(env: Env): Config['notify'] {

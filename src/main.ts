@@ -13,6 +13,9 @@ import { ALL_ROLES } from './platform/access/roles.js';
 import { UserInputError } from './platform/auth/users.service.js';
 import { runReminders } from './features/advice/reminders.runner.js';
 import { importCommand } from './features/data-hub/import/import.cli.js';
+import { describeRecompute, indicatorsCommand } from './features/indicators/indicators.cli.js';
+import { earlyWarningCommand } from './features/early-warning/early-warning.cli.js';
+import { localOfferCommand } from './features/local-offer/local-offer.cli.js';
 
 /** The send-hub command line. Every command reads the same DATA_DIR and DATABASE_URL as the server. */
 function parseScale(value: string): number {
@@ -77,6 +80,10 @@ export function cli(): Command {
             console.error(`Some files were not loaded: ${refused.map((i) => i.dataset).join(', ')}.`);
             process.exitCode = 1;
           }
+        }
+        if (added || ehc.added || opts.scale !== undefined) {
+          const started = performance.now();
+          console.log(describeRecompute(await services(config, database).indicators.recompute(database.db), performance.now() - started));
         }
       }),
     );
@@ -164,6 +171,9 @@ export function cli(): Command {
     );
 
   program.addCommand(importCommand(withDatabase));
+  program.addCommand(indicatorsCommand(withDatabase));
+  program.addCommand(earlyWarningCommand(withDatabase));
+  program.addCommand(localOfferCommand(withDatabase));
   return program;
 }
 

@@ -6,6 +6,12 @@ import { services } from './services.js';
 import { createApp } from './app.js';
 import { DEMO_PASSWORD, DEMO_ROLES, demoEmail, ensureCouncil, seedPlatformDemo } from './demo/platform.seed.js';
 import { seedEhcDemo } from './demo/ehc.seed.js';
+import { seedEarlyWarningDemo } from './demo/early-warning.seed.js';
+import { seedIndicatorsDemo } from './demo/indicators.seed.js';
+import { seedStrategyDemo } from './demo/strategy.seed.js';
+import { seedVoiceDemo } from './demo/voice.seed.js';
+import { seedLocalOfferDemo } from './demo/local-offer.seed.js';
+import { seedLocalOfferWorkflowDemo } from './demo/local-offer-workflow.seed.js';
 import { runReminders } from './features/advice/reminders.runner.js';
 
 /** How often the server sends advice reminders (`send-hub jobs reminders` runs them once). */
@@ -20,6 +26,13 @@ export async function serve(config: Config): Promise<void> {
   const s = services(config, database);
   // The demo's EHC casework goes through the services (rules, letters, audit), so it comes after them.
   if (seeded) await seedEhcDemo(s);
+  if (seeded) await seedEarlyWarningDemo(database.db, s.today());
+  if (seeded) await seedStrategyDemo(database.db, { today: s.today() });
+  if (seeded) await seedVoiceDemo(s);
+  if (seeded) await seedLocalOfferDemo(database.db, s.today());
+  if (seeded) await seedLocalOfferWorkflowDemo(database.db, s.today());
+  // Last of the seeds: the indicators are computed from everything the others added.
+  if (seeded) await seedIndicatorsDemo(s);
   const { server } = await createApp(s);
   const address = await server.listen({ port: config.port, host: config.host });
   const url = config.baseUrl;

@@ -12,6 +12,7 @@ import { oidcService } from './platform/auth/oidc.service.js';
 import { todayInEngland } from './platform/web/format.js';
 import { childrenService } from './features/ehc/children.service.js';
 import { ehcService } from './features/ehc/ehc.service.js';
+import { indicatorsService } from './features/indicators/indicators.service.js';
 import { importJobs } from './features/data-hub/web/import-jobs.js';
 
 /** Every service, built once from config and the database. Routes receive this, never globals. */
@@ -29,6 +30,8 @@ export function services(config: Config, database: Database, overrides: { sender
     /** Today's date in England, 'YYYY-MM-DD': the statutory clock's "today". */
     today: overrides.today ?? todayInEngland,
     children: childrenService(),
+    /** The indicator store: recompute after imports; comparators for benchmarks. */
+    indicators: indicatorsService({ areaCode: config.area.code, comparators: config.areaComparators, today: overrides.today ?? todayInEngland }),
     ehc: ehcService({ audit }),
     access: accessService(),
     users,

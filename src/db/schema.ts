@@ -1,6 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { EhcTables } from './ehc.tables.js';
 import type { DataHubTables } from './data-hub.tables.js';
+import type { IndicatorTables } from './indicators.tables.js';
+import type { StrategyTables } from './strategy.tables.js';
+import type { VoiceTables } from './voice.tables.js';
+import type { LocalOfferTables } from './local-offer.tables.js';
+import type { LocalOfferWorkflowTables } from './local-offer-workflow.tables.js';
+import type { EarlyWarningTables } from './early-warning.tables.js';
 
 /** Row types of every table, one interface a table. Timestamps come back as Date. */
 
@@ -139,7 +145,7 @@ export interface CaseLinkTable {
   ended_at: Timestamp | null;
 }
 
-export interface DB extends EhcTables, DataHubTables {
+export interface DB extends EhcTables, DataHubTables, IndicatorTables, StrategyTables, LocalOfferTables, LocalOfferWorkflowTables, VoiceTables, EarlyWarningTables {
   organisations: OrganisationTable;
   users: UserTable;
   sessions: SessionTable;

@@ -12,8 +12,15 @@ import { adviceFeature } from './advice/advice.feature.js';
 import { plansRoutes } from './plans/plans.routes.js';
 import { reviewsRoutes } from './reviews/reviews.routes.js';
 import { dataHubFeature } from './data-hub/web/data-hub.feature.js';
+import { localOfferPagesFeature } from './local-offer/local-offer-pages.feature.js';
+import { orukApiFeature } from './local-offer/oruk.routes.js';
+import { strategyFeature } from './strategy/strategy.feature.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { indicatorsApiRoutes } from './indicators/indicators.api.js';
+import { earlyWarningFeature } from './early-warning/early-warning.feature.js';
+import { voiceFeature } from './voice/voice.feature.js';
 
 export type Feature = (app: FastifyInstance, services: Services) => Promise<void> | void;
 
 /** Every feature, in the order their routes are added. */
-export const features: Feature[] = [pagesRoutes, accountRoutes, oidcRoutes, adminRoutes, apiRoutes, ehcApiRoutes, caseworkRoutes, adviceFeature, familyRoutes, plansRoutes, reviewsRoutes, dataHubFeature];
+export const features: Feature[] = [pagesRoutes, accountRoutes, oidcRoutes, adminRoutes, apiRoutes, ehcApiRoutes, caseworkRoutes, adviceFeature, familyRoutes, plansRoutes, reviewsRoutes, dataHubFeature, localOfferPagesFeature, orukApiFeature, strategyFeature, dashboardRoutes, indicatorsApiRoutes, earlyWarningFeature, voiceFeature];

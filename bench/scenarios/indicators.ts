@@ -1,0 +1,185 @@
+/**
+ * Recomputing every indicator after a daily attendance import (issue 5): the synthetic area at
+ * each scale in BENCH_INDICATORS_SCALES (default "0.1,1") is generated and imported, then the
+ * full recompute is timed (it is the same whatever the day's import held: every value is
+ * recomputed from the facts). The attendance part of it, a year's weekly rates by SEN status,
+ * locality and week, is also run in DuckDB (@duckdb/node-api, the yardstick) on the same
+ * pupil-week rows, exported from our database, in the same run.
+ *
+ * BENCH_INDICATORS_ROUNDS (default 3) repeats each timing; medians are reported.
+ */
+import fs from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Scenario } from '../support/scenario.js';
+import { startBenchApp } from '../support/server.js';
+import { median } from '../support/load.js';
+import { seedAreaData } from '../../src/demo/area.seed.js';
+import type { Db } from '../../src/db/database.js';
+import { rollUpWeekly, weeklyRates, type WeeklyRate } from '../../src/features/indicators/compute/attendance.compute.js';
+import { recomputeIndicators } from '../../src/features/indicators/recompute.js';
+
+const YEAR = '202526';
+const FROM = '2025-09-01';
+const TO = '2026-08-31';
+const TODAY = '2026-09-01';
+
+/** Writes the year's pupil-week rollups and the pupils' cohorts as CSV, page by page. */
+async function exportRows(db: Db, dir: string): Promise<{ weeks: string; cohorts: string; rows: number }> {
+  const weeks = path.join(dir, 'attendance_weeks.csv');
+  const cohorts = path.join(dir, 'cohorts.csv');
+  const out = fs.createWriteStream(weeks, { highWaterMark: 1 << 22 });
+  const write = async (s: string) => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
+  await write('upn,urn,week_start,possible,attending\n');
+  let rows = 0;
+  let after: { upn: string; urn: string; week_start: string } | null = null;
+  for (;;) {
+    let q = db.selectFrom('attendance_weeks').select(['upn', 'urn', 'week_start', 'possible', 'attending']).where('week_start', '>=', FROM).where('week_start', '<=', TO);
+    if (after) {
+      const a = after;
+      q = q.where((eb) => eb.tuple(eb.ref('upn'), eb.ref('urn'), eb.ref('week_start')), '>', (eb) => eb.tuple(a.upn, a.urn, a.week_start));
+    }
+    const page = await q.orderBy('upn').orderBy('urn').orderBy('week_start').limit(100_000).execute();
+    if (page.length === 0) break;
+    let chunk = '';
+    for (const r of page) chunk += `${r.upn},${r.urn},${r.week_start},${r.possible},${r.attending}\n`;
+    await write(chunk);
+    rows += page.length;
+    const last = page[page.length - 1]!;
+    after = { upn: last.upn, urn: last.urn, week_start: last.week_start };
+  }
+  out.end();
+  await once(out, 'close');
+  const c = await db.selectFrom('indicator_cohorts').select(['upn', 'sen_provision', 'locality']).where('period', '=', YEAR).execute();
+  fs.writeFileSync(cohorts, `upn,sen_provision,locality\n${c.map((r) => `${r.upn},${r.sen_provision},"${r.locality.replace(/"/g, '""')}"`).join('\n')}\n`);
+  return { weeks, cohorts, rows };
+}
+
+const DUCKDB_WEEKLY = `
+  select strftime(a.week_start, '%Y-%m-%d') as week, coalesce(c.sen_provision, 'unknown') as sen, coalesce(c.locality, 'Unknown') as locality,
+    sum(a.possible)::bigint as possible, sum(a.attending)::bigint as attending, count(*)::bigint as pupils
+  from attendance_weeks a
+  left join cohorts c on c.upn = a.upn
+  where a.week_start >= DATE '${FROM}' and a.week_start <= DATE '${TO}'
+  group by 1, 2, 3`;
+
+function checksum(rates: readonly { possible: number; attending: number; pupils: number }[]) {
+  const sum = { rows: 0, possible: 0, attending: 0, pupils: 0 };
+  for (const r of rates) {
+    sum.rows++;
+    sum.possible += r.possible;
+    sum.attending += r.attending;
+    sum.pupils += r.pupils;
+  }
+  return sum;
+}
+
+const seconds = async (work: () => Promise<unknown>) => {
+  const t = performance.now();
+  await work();
+  return (performance.now() - t) / 1000;
+};
+
+export const indicatorsScenario: Scenario<{ scales: number[]; rounds: number }> = {
+  name: 'indicators',
+  description: 'recompute every indicator after an attendance import, by scale; the attendance part against DuckDB on the same rows',
+
+  async setup() {
+    const scales = (process.env.BENCH_INDICATORS_SCALES ?? '0.1,1').split(',').map(Number);
+    if (scales.some((s) => !(s > 0 && s <= 10))) throw new Error(`BENCH_INDICATORS_SCALES must be numbers above 0 and at most 10, not ${process.env.BENCH_INDICATORS_SCALES}`);
+    const rounds = Number(process.env.BENCH_INDICATORS_ROUNDS ?? 3);
+    if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 20)) throw new Error('BENCH_INDICATORS_ROUNDS must be a whole number from 1 to 20');
+    return { scales, rounds };
+  },
+
+  async run(ctx, { scales, rounds }) {
+    const table: string[][] = [];
+    for (const scale of scales) {
+      const app = await startBenchApp();
+      const dir = await mkdtemp(path.join(tmpdir(), 'send-hub-bench-indicators-'));
+      const duck = await DuckDBInstance.create(':memory:');
+      try {
+        const db = app.s.db;
+        ctx.log(`scale ${scale}: generating and importing the area`);
+        const seeded = await seedAreaData(db, { scale, seed: 1 });
+        ctx.log(`scale ${scale}: generated in ${(seeded.generateMs / 1000).toFixed(0)} s, imported in ${(seeded.importMs / 1000).toFixed(0)} s`);
+        const pupilWeeks = Number((await db.selectFrom('attendance_weeks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+        // One unmeasured run: the cohorts exist and the caches are warm, as after yesterday's import.
+        const first = await recomputeIndicators(db, { areaCode: 'E06000063', today: TODAY });
+        const totals: number[] = [];
+        const attendanceParts: number[] = [];
+        const ours: number[] = [];
+        let oursRates: WeeklyRate[] = [];
+        for (let r = 0; r < rounds; r++) {
+          const t = performance.now();
+          const result = await recomputeIndicators(db, { areaCode: 'E06000063', today: TODAY });
+          totals.push((performance.now() - t) / 1000);
+          attendanceParts.push((result.timings.attendance ?? 0) / 1000);
+          ours.push(await seconds(async () => (oursRates = await weeklyRates(db, YEAR, FROM, TO))));
+          ctx.log(`scale ${scale}: recompute ${totals.at(-1)!.toFixed(2)} s (attendance part ${attendanceParts.at(-1)!.toFixed(2)} s), weekly rates ${ours.at(-1)!.toFixed(2)} s; steps: ${Object.entries(result.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')}`);
+        }
+
+        const exported = await exportRows(db, dir);
+        const conn = await duck.connect();
+        const load = await seconds(async () => {
+          await conn.run(`create table attendance_weeks as select * from read_csv('${exported.weeks}', header = true, columns = {'upn': 'VARCHAR', 'urn': 'VARCHAR', 'week_start': 'DATE', 'possible': 'SMALLINT', 'attending': 'SMALLINT'})`);
+          await conn.run(`create table cohorts as select * from read_csv('${exported.cohorts}', header = true, columns = {'upn': 'VARCHAR', 'sen_provision': 'VARCHAR', 'locality': 'VARCHAR'})`);
+        });
+        const duckTimes: number[] = [];
+        let duckRows: WeeklyRate[] = [];
+        for (let r = 0; r < rounds; r++) {
+          // The same roll-up of the cells to area, SEN status and locality as ours, in both timings.
+          duckTimes.push(
+            await seconds(async () => {
+              const cells = (await conn.runAndReadAll(DUCKDB_WEEKLY)).getRowObjectsJS() as Record<string, unknown>[];
+              duckRows = rollUpWeekly(cells.map((c) => ({ week: String(c.week), sen: String(c.sen), locality: String(c.locality), possible: Number(c.possible), attending: Number(c.attending), pupils: Number(c.pupils) })));
+            }),
+          );
+        }
+        const a = checksum(oursRates);
+        const b = checksum(duckRows);
+        if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`DuckDB and our database disagree: ${JSON.stringify(a)} against ${JSON.stringify(b)}`);
+        conn.closeSync?.();
+        const oursMedian = median(ours);
+        const duckMedian = median(duckTimes);
+        table.push([
+          String(scale),
+          pupilWeeks.toLocaleString('en-GB'),
+          exported.rows.toLocaleString('en-GB'),
+          first.stored.toLocaleString('en-GB'),
+          median(totals).toFixed(2),
+          median(attendanceParts).toFixed(2),
+          oursMedian.toFixed(2),
+          duckMedian.toFixed(2),
+          (oursMedian / duckMedian).toFixed(1),
+          load.toFixed(2),
+        ]);
+      } finally {
+        duck.closeSync?.();
+        await rm(dir, { recursive: true, force: true });
+        await app.close();
+      }
+    }
+    return {
+      title: 'recomputing every indicator after an attendance import, and the attendance part against DuckDB',
+      measurements: [],
+      tables: [
+        {
+          header: ['Scale', 'Pupil-weeks (2 years)', 'Pupil-weeks in 2025/26', 'Values stored', 'Recompute s', 'Attendance part s', 'Weekly rates s (ours)', 'Weekly rates s (DuckDB)', 'Ours ÷ DuckDB', 'DuckDB CSV load s'],
+          rows: table,
+        },
+      ],
+      notes: [
+        `Median of ${rounds} rounds after one unmeasured recompute. Recompute: every indicator, every period and breakdown, from the facts, stored in one transaction. ` +
+          'Attendance part: the two academic years’ attendance, absence and exclusion values (per-pupil sums, weekly rates, cohort tallies). ' +
+          'Weekly rates: one academic year’s attendance by week, SEN status and locality (one aggregate over the pupil-week rollups joined to the pupils’ cohorts, then rolled up in JavaScript to the area, SEN status and locality each week): the same SQL in both databases, on the same rows (exported from ours to CSV and loaded into an in-memory DuckDB table; the load is not in its time). ' +
+          'The two results are checked equal (rows and sums) before the times are reported.',
+      ],
+    };
+  },
+};

@@ -1,0 +1,68 @@
+import type { ColumnType } from 'kysely';
+
+/** Row types of the indicator store (migration 2026-11-24T1300-indicators). */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface IndicatorValueTable {
+  indicator_id: string;
+  /** The ONS code of the area, e.g. E06000063. */
+  area_code: string;
+  /** '2024' calendar year, '202526' academic year, '2025-11' month, '2025-11-17' week (Monday). */
+  period: string;
+  /** '' for the whole area, else locality, school, sen-provision, primary-need, social-care, fsm, cohort, agency, provider, phase. */
+  breakdown: ColumnType<string, string | undefined, string>;
+  breakdown_value: ColumnType<string, string | undefined, string>;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  suppressed: ColumnType<boolean, boolean | undefined, boolean>;
+  computed_at: Timestamp;
+}
+
+export interface BenchmarkValueTable {
+  indicator_id: string;
+  /** The DfE file: sen2-timeliness, sen2-requests, sen2-caseload, attendance-ytd. */
+  source: string;
+  /** The file's column the value came from (lower case). */
+  measure: string;
+  geographic_level: 'national' | 'regional' | 'la';
+  area_code: string;
+  area_name: string;
+  /** For a local authority, its region (E12…), as the file gives it. */
+  region_code: string | null;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** The published marker instead of a value: x, c, z, low, u… (null when a number was published). */
+  marker: string | null;
+  file_name: string;
+  imported_at: Timestamp;
+}
+
+/** Each pupil's cohort in an academic year ('none' / 'unknown' rather than null). */
+export interface IndicatorCohortTable {
+  period: string;
+  upn: string;
+  child_id: string | null;
+  urn: string;
+  /** E, K or N. */
+  sen_provision: string;
+  /** A SEN2 need code, or 'none'. */
+  primary_need: string;
+  /** 'yes', 'no' or 'unknown'. */
+  fsm: string;
+  /** The home locality, or 'Unknown'. */
+  locality: string;
+  /** CLA, CP, CIN or 'none' (the highest status open in the year). */
+  social_care: string;
+  /** The school's phase, or 'unknown'. */
+  phase: string;
+}
+
+export interface IndicatorTables {
+  indicator_values: IndicatorValueTable;
+  benchmark_values: BenchmarkValueTable;
+  indicator_cohorts: IndicatorCohortTable;
+}

@@ -1,0 +1,61 @@
+import type { IndicatorDefinition } from '../indicator.types.js';
+import { FEW_WAITS, SMALL_NUMBERS } from './common.js';
+
+const SOURCE = ['Alternative provision placements'];
+
+/** Alternative provision: time-limited and targeted, with children returning to school (priority 5). */
+export const apIndicators: readonly IndicatorDefinition[] = [
+  {
+    id: 'children-in-ap',
+    name: 'Children in alternative provision',
+    priority: 5,
+    theme: 'ap',
+    definition: 'The number of children who spent any time in an alternative provision placement in the academic year.',
+    numerator: 'Children with a placement open on any day of the year',
+    denominator: '',
+    source: SOURCE,
+    owner: 'Head of inclusion (local authority)',
+    goodDirection: 'down',
+    unit: 'count',
+    suppression: SMALL_NUMBERS,
+    periodKind: 'academic-year',
+    breakdowns: ['sen-provision'],
+    caveats: ['Counts placements made by schools and by the council alike, if the school reports them.'],
+  },
+  {
+    id: 'ap-median-length',
+    name: 'Length of alternative provision placements',
+    priority: 5,
+    theme: 'ap',
+    definition: 'The middle length, in weeks, of the alternative provision placements that ended in the academic year.',
+    numerator: 'The median of the weeks from start to end',
+    denominator: 'Placements that ended in the year',
+    source: SOURCE,
+    owner: 'Head of inclusion (local authority)',
+    target: { value: 12, note: 'a time-limited, targeted placement' },
+    goodDirection: 'down',
+    unit: 'weeks',
+    suppression: FEW_WAITS,
+    periodKind: 'academic-year',
+    breakdowns: ['sen-provision'],
+    caveats: ['Placements still open are not counted until they end; very long placements show late.'],
+  },
+  {
+    id: 'ap-reintegration',
+    name: 'Alternative provision placements ending in a return to school',
+    priority: 5,
+    theme: 'ap',
+    definition: 'Of the alternative provision placements that ended in the academic year, the share where the child went back to their school or moved to another mainstream school.',
+    numerator: 'Placements ending with the child reintegrated into their school or moved to a new school',
+    denominator: 'Placements that ended in the year',
+    source: SOURCE,
+    owner: 'Head of inclusion (local authority)',
+    target: { value: 75, by: '202627' },
+    goodDirection: 'up',
+    unit: 'percent',
+    suppression: SMALL_NUMBERS,
+    periodKind: 'academic-year',
+    breakdowns: ['sen-provision'],
+    caveats: ['A move to a special school can be right for a child; it is not counted as a return here but is not a failure.'],
+  },
+];

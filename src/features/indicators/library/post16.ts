@@ -1,0 +1,61 @@
+import type { IndicatorDefinition } from '../indicator.types.js';
+import { SMALL_NUMBERS } from './common.js';
+
+const SOURCE = ['Post-16 activity (monthly tracking)', 'School census (SEN)'];
+
+/** Post-16 activity and NEET (priority 4). */
+export const post16Indicators: readonly IndicatorDefinition[] = [
+  {
+    id: 'post16-in-education-employment-training',
+    name: 'Young people in education, employment or training',
+    priority: 4,
+    theme: 'post-16',
+    definition: 'Of the young people aged 16 and 17 whose activity is known in the month, the share in education, an apprenticeship, employment with training, or training.',
+    numerator: 'Young people in education, an apprenticeship, employment or training',
+    denominator: 'Young people tracked in the month whose activity is known',
+    source: SOURCE,
+    owner: 'Post-16 and skills lead (local authority)',
+    target: { value: 95 },
+    goodDirection: 'up',
+    unit: 'percent',
+    suppression: SMALL_NUMBERS,
+    periodKind: 'month',
+    breakdowns: ['sen-provision'],
+    caveats: ['Young people whose activity is not known are left out; read it beside the share not known.'],
+  },
+  {
+    id: 'neet-rate',
+    name: 'Young people not in education, employment or training (NEET)',
+    priority: 4,
+    theme: 'post-16',
+    definition: 'Of the young people whose activity is known in the month, the share not in education, employment or training.',
+    numerator: 'Young people recorded as NEET',
+    denominator: 'Young people tracked in the month whose activity is known',
+    source: SOURCE,
+    owner: 'Post-16 and skills lead (local authority)',
+    target: { value: 5 },
+    goodDirection: 'down',
+    unit: 'percent',
+    suppression: SMALL_NUMBERS,
+    periodKind: 'month',
+    breakdowns: ['sen-provision'],
+    caveats: ['The DfE’s published NEET figure averages December to February; a single month moves more.'],
+  },
+  {
+    id: 'post16-activity-not-known',
+    name: 'Young people whose activity is not known',
+    priority: 4,
+    theme: 'post-16',
+    definition: 'Of the young people tracked in the month, the share whose activity is not known.',
+    numerator: 'Young people whose activity is not known',
+    denominator: 'Young people tracked in the month',
+    source: SOURCE,
+    owner: 'Post-16 and skills lead (local authority)',
+    goodDirection: 'down',
+    unit: 'percent',
+    suppression: SMALL_NUMBERS,
+    periodKind: 'month',
+    breakdowns: ['sen-provision'],
+    caveats: ['A high share not known makes the NEET rate less certain.'],
+  },
+];
