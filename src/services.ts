@@ -14,6 +14,7 @@ import { childrenService } from './features/ehc/children.service.js';
 import { ehcService } from './features/ehc/ehc.service.js';
 import { indicatorsService } from './features/indicators/indicators.service.js';
 import { importJobs } from './features/data-hub/web/import-jobs.js';
+import { runEarlyWarning } from './features/early-warning/run.js';
 
 /** Every service, built once from config and the database. Routes receive this, never globals. */
 export function services(config: Config, database: Database, overrides: { sender?: NotificationSender; today?: () => string } = {}) {
@@ -22,6 +23,8 @@ export function services(config: Config, database: Database, overrides: { sender
   const sender = overrides.sender ?? (config.notify ? notifySender(config.notify.apiKey, config.notify.emailTemplateId) : undefined);
   const users = usersService(config.login);
   const notifications = notificationsService(sender);
+  const today = overrides.today ?? todayInEngland;
+  const indicators = indicatorsService({ areaCode: config.area.code, comparators: config.areaComparators, today });
   return {
     config,
     database,
@@ -31,7 +34,7 @@ export function services(config: Config, database: Database, overrides: { sender
     today: overrides.today ?? todayInEngland,
     children: childrenService(),
     /** The indicator store: recompute after imports; comparators for benchmarks. */
-    indicators: indicatorsService({ areaCode: config.area.code, comparators: config.areaComparators, today: overrides.today ?? todayInEngland }),
+    indicators,
     ehc: ehcService({ audit }),
     access: accessService(),
     users,
@@ -42,7 +45,13 @@ export function services(config: Config, database: Database, overrides: { sender
     /** Set when OIDC_ISSUER is: sign-in through the partners' identity provider. */
     oidc: config.oidc ? oidcService(config.oidc, config.baseUrl) : undefined,
     /** Imports started from the upload page, running in the background. */
-    importJobs: importJobs(),
+    importJobs: importJobs({
+      // As after the command line's imports: the figures and the flags follow the data.
+      afterImport: async () => {
+        await indicators.recompute(db);
+        await runEarlyWarning(db, { today: today() });
+      },
+    }),
   };
 }
 
