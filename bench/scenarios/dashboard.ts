@@ -131,7 +131,7 @@ function dashboardAt(scale: number): Scenario<{ cookie: string; counts: { values
         title: `dashboard pages with the indicator store at scale ${scale} against a static asset`,
         measurements,
         notes: [
-          `The store held ${counts.values.toLocaleString('en-GB')} figures (${INDICATORS.length} indicators, two school years, every breakdown group; ${Math.round(172 * scale)} schools) and ${counts.benchmarks.toLocaleString('en-GB')} published figures (England, 9 regions, about 150 authorities).`,
+          `The store held ${counts.values.toLocaleString('en-GB')} figures (${INDICATORS.length} indicators, two school years, every breakdown group; ${Math.round(172 * scale).toLocaleString('en-GB')} schools) and ${counts.benchmarks.toLocaleString('en-GB')} published figures (England, 9 regions, about 150 authorities).`,
           'The headline reads every indicator’s figures in two queries; the indicator page reads its trend, its groups, one breakdown and its benchmarks; the CAMHS page reads five indicators’ trends and their breakdown by locality.',
         ],
       };

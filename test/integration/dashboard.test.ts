@@ -47,7 +47,7 @@ describeApp('dashboard: pages, filters, CSV and the board report', (ctx) => {
     if (!clients.has(role)) clients.set(role, await ctx().signedIn(role));
     return clients.get(role)!;
   };
-  const page = async (url: string, role: Role = 'partnership-leader') => { const r = await (await as(role)).get(url); if (process.env.DASH_DUMP) (await import('node:fs')).writeFileSync(`/tmp/dash/p-${role}-${url.replace(/[^a-z0-9]+/gi, '_').slice(0, 80)}.html`, r.body); return r; };
+  const page = async (url: string, role: Role = 'partnership-leader') => (await as(role)).get(url);
 
   test('set-up: figures in the store, and the DfE’s published figures', async () => {
     const { s } = ctx();
