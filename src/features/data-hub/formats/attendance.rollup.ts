@@ -161,6 +161,11 @@ export class AttendanceRollup {
     return (slot >>> PAGE_BITS) * PAGE_OFFSET_SPAN + (slot & (PAGE - 1)) * SESSIONS_PER_WEEK + session;
   }
 
+  /** Every pupil's UPN, once each, in the order first seen. */
+  pupilUpns(): string[] {
+    return [...this.pupils.keys()];
+  }
+
   /** Every pupil-week: pupils in the order first seen, weeks in order. */
   *weeks(): Generator<PupilWeek> {
     for (const first of this.pupils.values()) {

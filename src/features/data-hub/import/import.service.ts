@@ -408,19 +408,35 @@ async function loadAttendance(ctx: LoadContext): Promise<Loaded> {
   // School-weeks stored before: only their pupil-weeks can need merging.
   const covered = new Set((await ctx.tx.selectFrom('attendance_coverage').select(['urn', 'week_start']).execute()).map((c) => `${c.urn}|${c.week_start}`));
   const covering = new Set<string>();
+  // Every pupil's child, found before writing, so that preparing a batch needs no query and can
+  // run while the database writes the one before (on a server; PGlite is on this thread).
+  await ctx.linker.prefetch(read.rollup.pupilUpns().map((upn) => ({ upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
+  let writing: Promise<void> = Promise.resolve();
   let batch: PupilWeek[] = [];
   const flush = async () => {
-    await ctx.linker.prefetch(batch.map((w) => ({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
     const overlapping = batch.filter((w) => covered.has(`${w.urn}|${w.weekStart}`));
     const stored = overlapping.length ? await supersedeWeeks(ctx.tx, ctx.importId, overlapping) : new Map<string, string>();
     for (const w of batch) covering.add(`${w.urn}|${w.weekStart}`);
-    const columns = new PupilWeekColumns(batch.length);
+    // Weeks of school-weeks never stored before cannot conflict: a plain insert, no upsert.
+    const fresh = new PupilWeekColumns(batch.length);
+    const upserts = new PupilWeekColumns(overlapping.length);
     for (const w of batch) {
       const link = await ctx.linker.link({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null });
+      const childId = link.kind === 'linked' ? link.childId : null;
+      if (!covered.has(`${w.urn}|${w.weekStart}`)) {
+        fresh.push(w, childId);
+        continue;
+      }
       const before = stored.get(`${w.upn}|${w.urn}|${w.weekStart}`);
-      columns.push(before === undefined ? w : mergeWeek(before, w), link.kind === 'linked' ? link.childId : null);
+      upserts.push(before === undefined ? w : mergeWeek(before, w), childId);
     }
-    await writePupilWeeks(ctx.tx, ctx.importId, columns);
+    await writing;
+    writing = (async () => {
+      if (fresh.upn.length) await writePupilWeeks(ctx.tx, ctx.importId, fresh, false);
+      if (upserts.upn.length) await writePupilWeeks(ctx.tx, ctx.importId, upserts, true);
+    })();
+    // A failed write is awaited (and thrown) before the next batch or at the end.
+    writing.catch(() => {});
     loaded.pupilWeeks! += batch.length;
     batch = [];
   };
@@ -429,6 +445,7 @@ async function loadAttendance(ctx: LoadContext): Promise<Loaded> {
     if (batch.length >= PUPIL_WEEK_BATCH) await flush();
   }
   if (batch.length > 0) await flush();
+  await writing;
   const fresh = [...covering].filter((k) => !covered.has(k)).map((k) => k.split('|') as [string, string]);
   for (let i = 0; i < fresh.length; i += PUPIL_WEEK_BATCH) {
     const part = fresh.slice(i, i + PUPIL_WEEK_BATCH);
@@ -493,8 +510,14 @@ class PupilWeekColumns {
  * Upserts a batch of pupil-weeks in one statement from column arrays: far cheaper than a
  * multi-row VALUES list (13 parameters instead of 14 per row, parsed once).
  */
-async function writePupilWeeks(tx: Db, importId: string, c: PupilWeekColumns): Promise<void> {
+async function writePupilWeeks(tx: Db, importId: string, c: PupilWeekColumns, upsert: boolean): Promise<void> {
   const [possible, attending, present, approved, authorised, unauthorised, notPossible] = c.counts;
+  const onConflict = upsert
+    ? sql`on conflict (upn, urn, week_start) do update set
+      import_id = excluded.import_id, child_id = excluded.child_id, possible = excluded.possible, attending = excluded.attending,
+      present = excluded.present, approved_activity = excluded.approved_activity, authorised = excluded.authorised,
+      unauthorised = excluded.unauthorised, not_possible = excluded.not_possible, sessions = excluded.sessions, codes = excluded.codes`
+    : sql``;
   await sql`
     insert into attendance_weeks (upn, urn, week_start, import_id, child_id, possible, attending, present, approved_activity,
                                   authorised, unauthorised, not_possible, sessions, codes)
@@ -504,10 +527,7 @@ async function writePupilWeeks(tx: Db, importId: string, c: PupilWeekColumns): P
                 ${attending}::smallint[], ${present}::smallint[], ${approved}::smallint[], ${authorised}::smallint[],
                 ${unauthorised}::smallint[], ${notPossible}::smallint[], ${c.sessions}::text[], ${c.codes}::text[])
       as w(upn, urn, week_start, child_id, possible, attending, present, approved_activity, authorised, unauthorised, not_possible, sessions, codes)
-    on conflict (upn, urn, week_start) do update set
-      import_id = excluded.import_id, child_id = excluded.child_id, possible = excluded.possible, attending = excluded.attending,
-      present = excluded.present, approved_activity = excluded.approved_activity, authorised = excluded.authorised,
-      unauthorised = excluded.unauthorised, not_possible = excluded.not_possible, sessions = excluded.sessions, codes = excluded.codes`.execute(tx);
+    ${onConflict}`.execute(tx);
 }
 
 /** Removes the facts an import wrote and marks it undone. Administrators only (actor null: the operator's CLI). */
