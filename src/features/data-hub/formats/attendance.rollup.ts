@@ -181,41 +181,12 @@ export class AttendanceRollup {
   private summarise(pair: Pair, week: number, slot: number): PupilWeek {
     const page = this.pages[slot >>> PAGE_BITS]!;
     const offset = (slot & (PAGE - 1)) * SESSIONS_PER_WEEK;
-    const counts: Record<AttendanceCategory, number> = {
-      present: 0,
-      'approved-activity': 0,
-      authorised: 0,
-      unauthorised: 0,
-      'not-possible': 0,
-    };
     const sessions: (string | null)[] = [];
-    const codes: Record<string, number> = {};
     for (let s = 0; s < SESSIONS_PER_WEEK; s++) {
       const index = page.codes[offset + s]!;
-      if (index === 0) {
-        sessions.push(null);
-        continue;
-      }
-      const entry: RegisterCodeEntry = REGISTER_CODES[index - 1]!;
-      sessions.push(entry.code);
-      codes[entry.code] = (codes[entry.code] ?? 0) + 1;
-      counts[entry.category]++;
+      sessions.push(index === 0 ? null : REGISTER_CODES[index - 1]!.code);
     }
-    const attending = counts.present + counts['approved-activity'];
-    return {
-      upn: pair.upn,
-      urn: pair.urn,
-      weekStart: weekStartOf(week),
-      possible: attending + counts.authorised + counts.unauthorised,
-      attending,
-      present: counts.present,
-      approvedActivity: counts['approved-activity'],
-      authorised: counts.authorised,
-      unauthorised: counts.unauthorised,
-      notPossible: counts['not-possible'],
-      sessions,
-      codes,
-    };
+    return pupilWeekOf(pair.upn, pair.urn, weekStartOf(week), sessions);
   }
 
   private pair(upn: string, urn: string): Pair {
@@ -315,7 +286,7 @@ export function pupilWeekOf(upn: string, urn: string, weekStart: string, session
     authorised: counts.authorised,
     unauthorised: counts.unauthorised,
     notPossible: counts['not-possible'],
-    sessions: [...sessions],
+    sessions,
     codes,
   };
 }
