@@ -355,6 +355,10 @@ describe('the data hub', () => {
       await checkAccessibility(page, 'an import’s report');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the rejection report/ }).click()]);
       assert.equal(download.suggestedFilename(), 'localities-2026-rejections.csv');
+
+      await visit(page, '/data/analytics');
+      await new PageHeaded(page, 'Pseudonymised data').verifyOnPage();
+      await checkAccessibility(page, 'the analysts’ pseudonymised data page');
     });
   });
 });
