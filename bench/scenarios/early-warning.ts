@@ -13,6 +13,7 @@ import { startBenchApp } from '../support/server.js';
 import { median } from '../support/load.js';
 import { seedAreaData } from '../../src/demo/area.seed.js';
 import { runEarlyWarning } from '../../src/features/early-warning/run.js';
+import { roundsFromEnv, scalesFromEnv } from '../support/env.js';
 
 const TODAY = '2026-07-20';
 
@@ -21,10 +22,8 @@ export const earlyWarningScenario: Scenario<{ scales: number[]; rounds: number }
   description: 'the early-warning run (flags and signals) after an import, by scale, against one pass over the attendance rollups',
 
   async setup() {
-    const scales = (process.env.BENCH_EW_SCALES ?? '0.1,1').split(',').map(Number);
-    if (scales.some((s) => !(s > 0 && s <= 10))) throw new Error(`BENCH_EW_SCALES must be numbers above 0 and at most 10, not ${process.env.BENCH_EW_SCALES}`);
-    const rounds = Number(process.env.BENCH_EW_ROUNDS ?? 3);
-    if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 20)) throw new Error('BENCH_EW_ROUNDS must be a whole number from 1 to 20');
+    const scales = scalesFromEnv('BENCH_EW_SCALES', '0.1,1');
+    const rounds = roundsFromEnv('BENCH_EW_ROUNDS', 3);
     return { scales, rounds };
   },
 

@@ -23,6 +23,7 @@ import { SCHOOL_YEARS } from '../../src/demo/area/calendar.js';
 import { importFile, undoImport } from '../../src/features/data-hub/import/index.js';
 import type { Db, Database } from '../../src/db/database.js';
 import { median } from '../support/load.js';
+import { roundsFromEnv } from '../support/env.js';
 
 interface YearFile {
   label: string;
@@ -135,7 +136,7 @@ export const importScenario: Scenario<State> = {
   },
 
   async run(ctx, state) {
-    const rounds = Number(process.env.BENCH_IMPORT_ROUNDS ?? 1);
+    const rounds = roundsFromEnv('BENCH_IMPORT_ROUNDS', 1);
     const { s } = ctx.app;
     const rows: string[][] = [];
     try {

@@ -21,6 +21,7 @@ import { seedAreaData } from '../../src/demo/area.seed.js';
 import type { Db } from '../../src/db/database.js';
 import { rollUpWeekly, weeklyRates, type WeeklyRate } from '../../src/features/indicators/compute/attendance.compute.js';
 import { recomputeIndicators } from '../../src/features/indicators/recompute.js';
+import { roundsFromEnv, scalesFromEnv } from '../support/env.js';
 
 const YEAR = '202526';
 const FROM = '2025-09-01';
@@ -90,10 +91,8 @@ export const indicatorsScenario: Scenario<{ scales: number[]; rounds: number }> 
   description: 'recompute every indicator after an attendance import, by scale; the attendance part against DuckDB on the same rows',
 
   async setup() {
-    const scales = (process.env.BENCH_INDICATORS_SCALES ?? '0.1,1').split(',').map(Number);
-    if (scales.some((s) => !(s > 0 && s <= 10))) throw new Error(`BENCH_INDICATORS_SCALES must be numbers above 0 and at most 10, not ${process.env.BENCH_INDICATORS_SCALES}`);
-    const rounds = Number(process.env.BENCH_INDICATORS_ROUNDS ?? 3);
-    if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 20)) throw new Error('BENCH_INDICATORS_ROUNDS must be a whole number from 1 to 20');
+    const scales = scalesFromEnv('BENCH_INDICATORS_SCALES', '0.1,1');
+    const rounds = roundsFromEnv('BENCH_INDICATORS_ROUNDS', 3);
     return { scales, rounds };
   },
 

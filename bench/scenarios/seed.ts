@@ -12,6 +12,7 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { scalesFromEnv } from '../support/env.js';
 
 interface State {
   scales: number[];
@@ -22,8 +23,7 @@ export const seedScenario: Scenario<State> = {
   description: 'send-hub seed-demo (generate and import the whole synthetic area) at growing scales',
 
   async setup() {
-    const scales = (process.env.BENCH_SEED_SCALES ?? '0.1,1').split(',').map(Number);
-    if (scales.some((s) => !(s > 0 && s <= 10))) throw new Error(`BENCH_SEED_SCALES must list scales above 0 and at most 10, not ${process.env.BENCH_SEED_SCALES}`);
+    const scales = scalesFromEnv('BENCH_SEED_SCALES', '0.1,1');
     return { scales };
   },
 

@@ -10,6 +10,7 @@ import { CURRENT_POSITION, CURRENT_POSITION_SOURCE, positionText } from './curre
 import type { BoardReport } from './dashboard.report.js';
 import { formatValue } from './format.js';
 import { formatLongDate } from '../ehc/clock/index.js';
+import { numberPages } from '../../platform/pdf/page-numbers.js';
 
 const MARGIN = 56;
 const BLACK = '#0b0c0c';
@@ -82,17 +83,8 @@ export function renderBoardReportPdf(report: BoardReport, area: { code: string; 
   }
   root.end();
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font('Helvetica').fontSize(9).fillColor(BLACK)
-      .text(`Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN / 2 - 9, { align: 'center', width: doc.page.width - 2 * MARGIN, lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = bottom;
-  }
+  // Page numbers, outside the reading order.
+  numberPages(doc, MARGIN, BLACK);
   doc.end();
   return done;
 }

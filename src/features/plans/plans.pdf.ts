@@ -5,6 +5,7 @@
  * read it in order (docs/adr/0005-plan-documents.md).
  */
 import PDFDocument from 'pdfkit';
+import { numberPages } from '../../platform/pdf/page-numbers.js';
 
 export interface PlanPdfInput {
   title: string;
@@ -82,17 +83,7 @@ export function renderPlanPdf(input: PlanPdfInput): Promise<Buffer> {
   root.end();
 
   // Page numbers, outside the reading order.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font('Helvetica').fontSize(9).fillColor(BLACK)
-      .text(`Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN / 2 - 9, { align: 'center', width: doc.page.width - 2 * MARGIN, lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = bottom;
-  }
+  numberPages(doc, MARGIN, BLACK);
   doc.end();
   return done;
 }

@@ -15,6 +15,7 @@ import { formatDate, formatDateTime } from '../../platform/web/format.js';
 import { printable } from '../plans/plans.pdf.js';
 import { loadActions, loadHistory, loadPriorities, loadAreas, loadUpdatesIn, byReference } from './strategy.queries.js';
 import { STATUSES, STATUS_ORDER, countByStatus, daysBetween, endOfDay, isStatus, statusAsAt, wasLateOn, type Period } from './strategy.rules.js';
+import { numberPages } from '../../platform/pdf/page-numbers.js';
 
 export interface StrategyBoardSection {
   period: Period;
@@ -189,16 +190,8 @@ export function renderStrategyReportPdf(section: StrategyBoardSection, areaName:
   }));
   writeStrategySectionPdf(doc, root, section, 1);
   root.end();
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font('Helvetica').fontSize(9).fillColor(BLACK).text(`Page ${i + 1} of ${range.count}`, 56, doc.page.height - 28 - 9, { align: 'center', width: doc.page.width - 112, lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = bottom;
-  }
+  // Page numbers, outside the reading order.
+  numberPages(doc, 56, BLACK);
   doc.end();
   return done;
 }
