@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { DB } from './schema.js';
 import { PgliteDialect } from './pglite-dialect.js';
 import { acquireLock } from './lock.js';
+import { copyCapablePool } from './copy-in.js';
 
 export type Db = Kysely<DB>;
 
@@ -64,7 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle connection the server drops (a restart, a failover) must not crash the process:
     // the pool replaces it, and /health reports the database while it is away.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: copyCapablePool(pool) }) });
     return {
       db,
       kind: 'server',

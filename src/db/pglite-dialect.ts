@@ -12,6 +12,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { copySourceOf, fromBlob } from './copy-in.js';
 
 /**
  * A Kysely dialect over one embedded PGlite instance. PGlite is a single connection, so the
@@ -87,6 +88,11 @@ class PgliteConnection implements DatabaseConnection {
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Without parameters, use the simple protocol, which (like a server) accepts several
     // statements in one string: migrations need that.
+    const copy = copySourceOf(compiled.parameters);
+    if (copy) {
+      const copied = await this.pglite.query(fromBlob(compiled.sql), [], { blob: new Blob(copy.chunks as string[]) });
+      return { rows: [], numAffectedRows: BigInt(copied.affectedRows ?? 0) };
+    }
     const result =
       compiled.parameters.length === 0
         ? ((await this.pglite.exec(compiled.sql)).at(-1) ?? { rows: [] as R[], affectedRows: 0 })
