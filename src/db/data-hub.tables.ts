@@ -207,6 +207,8 @@ export interface SupersededFactTable {
 export interface AttendanceCoverageTable {
   urn: string;
   week_start: string;
+  /** The import that stored pupil-weeks of this school-week. */
+  import_id: string;
 }
 
 export interface DataHubTables {

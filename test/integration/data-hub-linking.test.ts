@@ -133,6 +133,53 @@ describeApp('data hub corrections and undo', (ctx) => {
     assert.deepEqual([mondayOnly.possible, mondayOnly.attending, mondayOnly.import_id], [2, 2, monday.importId]);
   });
 
+  test('a file not sorted by pupil stores the same weeks as a sorted one, over stored weeks too', async () => {
+    const admin = await actorFor(db(), 'administrator');
+    const A = makeUpn('201004444446');
+    const B = makeUpn('201004444447');
+    // Monday stored first, so the week is merged, not copied, when the unsorted file comes.
+    const monday = await importFile(db(), admin, 'attendance', csv('upn,urn,date,session,code', `${A},100002,2026-03-16,AM,/`, `${B},100002,2026-03-16,AM,N`));
+    // Pupils interleaved: A, B, A, B, A, and a week no file had before.
+    const rest = await importFile(
+      db(),
+      admin,
+      'attendance',
+      csv(
+        'upn,urn,date,session,code',
+        `${A},100002,2026-03-16,PM,\\`,
+        `${B},100002,2026-03-16,PM,\\`,
+        `${A},100002,2026-03-17,AM,O`,
+        `${B},100002,2026-03-23,AM,/`,
+        `${A},100002,2026-03-23,AM,/`,
+      ),
+    );
+    assert.equal(rest.outcome, 'loaded', JSON.stringify(rest.rejections));
+    assert.equal(rest.pupilWeeks, 4);
+    const weeks = await db()
+      .selectFrom('attendance_weeks')
+      .select(['upn', 'week_start', 'sessions', 'possible', 'attending', 'import_id'])
+      .where('upn', 'in', [A, B])
+      .orderBy('upn')
+      .orderBy('week_start')
+      .execute();
+    assert.deepEqual(
+      weeks.map((w) => [w.upn === A ? 'A' : 'B', w.week_start, w.sessions, w.possible, w.attending]).sort((x, y) => `${x[0]}${x[1]}`.localeCompare(`${y[0]}${y[1]}`)),
+      [
+        ['A', '2026-03-16', '/,\\,O,,,,,,,', 3, 2],
+        ['A', '2026-03-23', '/,,,,,,,,,', 1, 1],
+        ['B', '2026-03-16', 'N,\\,,,,,,,,', 2, 1],
+        ['B', '2026-03-23', '/,,,,,,,,,', 1, 1],
+      ],
+    );
+    assert.ok(weeks.every((w) => w.import_id === rest.importId));
+    // Undo: Monday's file is back, and the week never stored before is gone, coverage too.
+    await undoImport(db(), admin, rest.importId!);
+    const back = await db().selectFrom('attendance_weeks').select(['upn', 'sessions']).where('upn', 'in', [A, B]).execute();
+    assert.deepEqual(back.map((w) => [w.upn === A ? 'A' : 'B', w.sessions]).sort(), [['A', '/,,,,,,,,,'], ['B', 'N,,,,,,,,,']]);
+    const coverage = await db().selectFrom('attendance_coverage').select(['week_start', 'import_id']).where('urn', '=', '100002').execute();
+    assert.deepEqual(coverage, [{ week_start: '2026-03-16', import_id: monday.importId }]);
+  });
+
   test('undoing a corrected census brings back the rows it replaced', async () => {
     const admin = await actorFor(db(), 'administrator');
     const UPN_C = makeUpn('201004444445');

@@ -181,10 +181,15 @@ export async function* readCsvBatches(
 export async function readCsvInto(
   source: AsyncIterable<Uint8Array | string>,
   sink: CsvSink,
-  options: Pick<CsvReadOptions, 'maxRecordLength'> = {},
+  options: Pick<CsvReadOptions, 'maxRecordLength'> & {
+    /** After each chunk the sink has taken; reading waits for what it returns (backpressure). */
+    readonly afterChunk?: () => Promise<void> | void;
+  } = {},
 ): Promise<void> {
   for await (const _ of drive(source, sink, options.maxRecordLength ?? DEFAULT_MAX_RECORD_LENGTH)) {
-    // the sink does the work
+    // the sink does the work; the caller may write what it has so far
+    const pending = options.afterChunk?.();
+    if (pending) await pending;
   }
 }
 

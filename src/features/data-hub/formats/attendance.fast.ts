@@ -26,6 +26,11 @@ export interface AttendanceReadOptions extends Pick<CsvReadOptions, 'maxRecordLe
   readonly onProgress?: (bytesRead: number) => void;
   /** The rollup to add to (default: a new one). */
   readonly rollup?: AttendanceRollup;
+  /**
+   * After each chunk of the file: the caller may take the finished pupils' weeks
+   * (`rollup.finishedWeeks()`) and write them while the rest is read. Reading waits for it.
+   */
+  readonly afterChunk?: (rollup: AttendanceRollup) => Promise<void> | void;
 }
 
 export type AttendanceRead =
@@ -291,7 +296,12 @@ export async function readAttendance(
 ): Promise<AttendanceRead> {
   const sink = new AttendanceSink(options);
   try {
-    await readCsvInto(source, sink, options);
+    const afterChunk = options.afterChunk;
+    await readCsvInto(source, sink, {
+      ...(options.maxRecordLength !== undefined ? { maxRecordLength: options.maxRecordLength } : {}),
+      ...(afterChunk ? { afterChunk: () => afterChunk(sink.rollup) } : {}),
+    });
+    sink.rollup.close();
   } catch (error) {
     if (error instanceof HeaderRefused) return { ok: false, errors: sink.headerErrors!, warnings: sink.warnings };
     throw error;

@@ -158,3 +158,35 @@ test('a week made from its sessions counts as the rollup does; a newer file is l
   assert.deepEqual(corrected.sessions.slice(0, 4), ['/', '/', 'I', 'O']);
   assert.deepEqual(corrected.codes, { '/': 2, I: 1, O: 1 });
 });
+
+test('pupils are handed out as soon as the file moves past them, each once', () => {
+  const rollup = new AttendanceRollup();
+  const THIRD = makeUpn('201001234569');
+  rollup.add(session(UPN, '100001', '2026-03-16', 'AM', '/'));
+  rollup.add(session(UPN, '100002', '2026-03-23', 'AM', '/')); // the same pupil at a second school
+  assert.deepEqual([...rollup.finishedWeeks()], [], 'nothing is finished while the first pupil is read');
+  rollup.add(session(OTHER, '100001', '2026-03-16', 'AM', 'N'));
+  const first = [...rollup.finishedWeeks()].map((w) => [w.upn === UPN ? 'U' : 'O', w.urn, w.weekStart]);
+  assert.deepEqual(first, [['U', '100001', '2026-03-16'], ['U', '100002', '2026-03-23']], 'both schools of the finished pupil');
+  assert.deepEqual([...rollup.finishedWeeks()], [], 'handed out once');
+  rollup.add(session(THIRD, '100001', '2026-03-16', 'AM', '/'));
+  rollup.close();
+  assert.deepEqual([...rollup.finishedWeeks()].map((w) => w.upn), [OTHER, THIRD], 'the last pupil is finished at close');
+  assert.equal(rollup.reopenedPupils, 0);
+  assert.deepEqual([...rollup.reopenedWeeks()], []);
+});
+
+test('a pupil whose rows come back after the file moved on is reopened, and its weeks are given whole', () => {
+  const rollup = new AttendanceRollup();
+  rollup.add(session(UPN, '100001', '2026-03-16', 'AM', '/'));
+  rollup.add(session(OTHER, '100001', '2026-03-16', 'AM', '/'));
+  assert.deepEqual([...rollup.finishedWeeks()].map((w) => w.sessions.filter(Boolean).length), [1]);
+  rollup.add(session(UPN, '100001', '2026-03-16', 'PM', 'N')); // UPN again: not sorted by pupil
+  rollup.add(session(OTHER, '100001', '2026-03-16', 'PM', '\\'));
+  rollup.add(session(UPN, '100001', '2026-03-17', 'AM', '/'));
+  rollup.close();
+  assert.equal(rollup.reopenedPupils, 2, 'both pupils came back');
+  assert.deepEqual([...rollup.finishedWeeks()].map((w) => w.upn), [OTHER], 'OTHER ended once before it came back; UPN was handed out already');
+  const whole = [...rollup.reopenedWeeks()].map((w) => [w.upn === UPN ? 'U' : 'O', w.possible, w.attending]);
+  assert.deepEqual(whole, [['U', 3, 2], ['O', 2, 2]]);
+});

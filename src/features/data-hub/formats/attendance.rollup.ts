@@ -59,6 +59,8 @@ interface Pair extends RollupPair {
   /** Slot index per week from `base`, or -1. */
   slots: Int32Array;
   next: Pair | undefined;
+  /** On a pupil's first pair: 0 while its rows are being read, 1 once they ended, 2 once they came back after that. */
+  state: number;
 }
 
 interface Page {
@@ -91,6 +93,13 @@ export class AttendanceRollup {
   private slotCount = 0;
   private rowCount = 0;
   private lastPair: Pair | undefined;
+  /** The UPN whose rows are being read, and its first pair. */
+  private currentUpn: string | undefined;
+  private current: Pair | undefined;
+  /** First pairs of the pupils whose rows have ended, not yet handed out. */
+  private finished: Pair[] = [];
+  /** First pairs of pupils whose rows came back after they had ended (an unsorted file). */
+  private readonly reopened: Pair[] = [];
 
   /** Rows added, repeats excluded. */
   get rows(): number {
@@ -145,6 +154,7 @@ export class AttendanceRollup {
    * when that session is already taken (the caller then goes the slow way, which names both lines).
    */
   addSession(pair: RollupPair, day: number, session: number, code: number, line: number): boolean {
+    if (pair.upn !== this.currentUpn) this.enter(pair.upn);
     const at = this.place(pair as Pair, day, session);
     const page = this.pages[at >>> PAGE_OFFSET_BITS]!;
     const i = at & PAGE_OFFSET_MASK;
@@ -168,14 +178,7 @@ export class AttendanceRollup {
 
   /** Every pupil-week: pupils in the order first seen, weeks in order. */
   *weeks(): Generator<PupilWeek> {
-    for (const first of this.pupils.values()) {
-      for (let pair: Pair | undefined = first; pair; pair = pair.next) {
-        for (let i = 0; i < pair.slots.length; i++) {
-          const slot = pair.slots[i]!;
-          if (slot >= 0) yield this.summarise(pair, pair.base + i, slot);
-        }
-      }
-    }
+    for (const first of this.pupils.values()) yield* this.weeksOfPupil(first);
   }
 
   private summarise(pair: Pair, week: number, slot: number): PupilWeek {
@@ -191,16 +194,82 @@ export class AttendanceRollup {
 
   private pair(upn: string, urn: string): Pair {
     const last = this.lastPair;
-    if (last && last.upn === upn && last.urn === urn) return last;
-    const pair = this.findPair(upn, urn);
-    this.lastPair = pair;
+    let pair = last && last.upn === upn && last.urn === urn ? last : undefined;
+    if (!pair) {
+      pair = this.findPair(upn, urn);
+      this.lastPair = pair;
+    }
+    if (pair.upn !== this.currentUpn) this.enter(pair.upn);
     return pair;
+  }
+
+  /**
+   * The file moves on to another pupil: the one before is finished. Files come sorted by pupil,
+   * so a finished pupil's weeks are complete and can be written while the rest is read
+   * (`finishedWeeks`). A pupil whose rows come back later is listed as reopened.
+   */
+  private enter(upn: string): void {
+    const previous = this.current;
+    if (previous && previous.state === 0) {
+      previous.state = 1;
+      this.finished.push(previous);
+    }
+    const first = this.pupils.get(upn)!;
+    if (first.state === 1) {
+      first.state = 2;
+      this.reopened.push(first);
+    }
+    this.current = first;
+    this.currentUpn = first.upn;
+  }
+
+  /** The end of the file: the last pupil is finished too. */
+  close(): void {
+    const last = this.current;
+    if (last && last.state === 0) {
+      last.state = 1;
+      this.finished.push(last);
+    }
+    this.current = undefined;
+    this.currentUpn = undefined;
+  }
+
+  /**
+   * The weeks of the pupils finished since the last call, each pupil handed out once. Their
+   * weeks are complete unless the pupil is reopened later (`reopenedWeeks`).
+   */
+  finishedWeeks(): Iterable<PupilWeek> {
+    const pupils = this.finished;
+    this.finished = [];
+    const weeksOf = (first: Pair) => this.weeksOfPupil(first);
+    return (function* () {
+      for (const first of pupils) yield* weeksOf(first);
+    })();
+  }
+
+  /** Pupils whose rows came back after they had ended: their weeks handed out before were partial. */
+  get reopenedPupils(): number {
+    return this.reopened.length;
+  }
+
+  /** Every week of the reopened pupils, whole. */
+  *reopenedWeeks(): Generator<PupilWeek> {
+    for (const first of this.reopened) yield* this.weeksOfPupil(first);
+  }
+
+  private *weeksOfPupil(first: Pair): Generator<PupilWeek> {
+    for (let pair: Pair | undefined = first; pair; pair = pair.next) {
+      for (let i = 0; i < pair.slots.length; i++) {
+        const slot = pair.slots[i]!;
+        if (slot >= 0) yield this.summarise(pair, pair.base + i, slot);
+      }
+    }
   }
 
   private findPair(upn: string, urn: string): Pair {
     const first = this.pupils.get(upn);
     for (let pair = first; pair; pair = pair.next) if (pair.urn === urn) return pair;
-    const pair: Pair = { upn: first?.upn ?? detach(upn), urn: detach(urn), base: 0, slots: new Int32Array(0), next: undefined };
+    const pair: Pair = { upn: first?.upn ?? detach(upn), urn: detach(urn), base: 0, slots: new Int32Array(0), next: undefined, state: 0 };
     if (first) {
       pair.next = first.next;
       first.next = pair;

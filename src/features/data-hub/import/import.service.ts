@@ -22,11 +22,10 @@ import type { Db } from '../../../db/database.js';
 import { auditService, type Actor } from '../../../platform/audit/audit.service.js';
 import { CsvError } from '../csv/csv-error.js';
 import { openCsvFile } from '../csv/csv-reader.js';
-import { readAttendance } from '../formats/attendance.fast.js';
-import { mergeWeek, type PupilWeek } from '../formats/attendance.rollup.js';
 import { checkHeader, DuplicateRows, malformedRejection, type DatasetName, type ImportRecord, type Rejection } from '../formats/dataset.js';
 import { formatFor } from '../formats/index.js';
 import type { SchoolRecord } from '../formats/schools.js';
+import { loadAttendance } from './attendance.load.js';
 import { Linker, type LinkCounts } from './linker.js';
 import { relinkUnlinked } from './relink.js';
 import { ALL_FACT_TABLES, FACTS, type FactMapping } from './tables.js';
@@ -179,7 +178,7 @@ export async function importFile(
       const ctx: LoadContext = { tx, importId: created.id, dataset, file, totalBytes, linker: new Linker(tx), collector: new Collector(), options };
       let loaded: Loaded;
       try {
-        loaded = dataset === 'attendance' ? await loadAttendance(ctx) : await loadRows(ctx);
+        loaded = dataset === 'attendance' ? await loadAttendanceFile(ctx) : await loadRows(ctx);
       } catch (error) {
         if (!(error instanceof CsvError)) throw error;
         loaded = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: [error.message], warnings: [] };
@@ -394,140 +393,20 @@ async function writeSchools(ctx: LoadContext, records: SchoolRecord[]): Promise<
   }
 }
 
-/** Attendance: read into pupil-week rollups (formats/attendance.fast.ts), then written in batches. */
-async function loadAttendance(ctx: LoadContext): Promise<Loaded> {
-  let rowsRead = 0;
-  const read = await readAttendance(fs.createReadStream(ctx.file, { highWaterMark: 64 * 1024 }), {
+/** Attendance: read into pupil-week rollups and written while the file is read (attendance.load.ts). */
+async function loadAttendanceFile(ctx: LoadContext): Promise<Loaded> {
+  const loaded = await loadAttendance({
+    tx: ctx.tx,
+    importId: ctx.importId,
+    file: ctx.file,
+    totalBytes: ctx.totalBytes,
+    linker: ctx.linker,
+    acceptValid: ctx.options.acceptValid === true,
     onRejection: (r) => ctx.collector.add(r),
-    onProgress: (bytesRead) => ctx.options.onProgress?.({ bytesRead, totalBytes: ctx.totalBytes, rowsRead }),
+    onProgress: (bytesRead) => ctx.options.onProgress?.({ bytesRead, totalBytes: ctx.totalBytes, rowsRead: 0 }),
   });
-  if (!read.ok) return { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: read.errors, warnings: read.warnings };
-  rowsRead = read.rowsRead;
-  const loaded: Loaded = { rowsRead: read.rowsRead, rowsLoaded: read.rowsLoaded, rowsRejected: read.rowsRejected, errors: [], warnings: read.warnings, pupilWeeks: 0 };
-  if (read.rowsRejected > 0 && !ctx.options.acceptValid) return loaded;
-  // School-weeks stored before: only their pupil-weeks can need merging.
-  const covered = new Set((await ctx.tx.selectFrom('attendance_coverage').select(['urn', 'week_start']).execute()).map((c) => `${c.urn}|${c.week_start}`));
-  const covering = new Set<string>();
-  // Every pupil's child, found before writing, so that preparing a batch needs no query and can
-  // run while the database writes the one before (on a server; PGlite is on this thread).
-  await ctx.linker.prefetch(read.rollup.pupilUpns().map((upn) => ({ upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
-  let writing: Promise<void> = Promise.resolve();
-  let batch: PupilWeek[] = [];
-  const flush = async () => {
-    const overlapping = batch.filter((w) => covered.has(`${w.urn}|${w.weekStart}`));
-    const stored = overlapping.length ? await supersedeWeeks(ctx.tx, ctx.importId, overlapping) : new Map<string, string>();
-    for (const w of batch) covering.add(`${w.urn}|${w.weekStart}`);
-    // Weeks of school-weeks never stored before cannot conflict: a plain insert, no upsert.
-    const fresh = new PupilWeekColumns(batch.length);
-    const upserts = new PupilWeekColumns(overlapping.length);
-    for (const w of batch) {
-      const link = await ctx.linker.link({ upn: w.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null });
-      const childId = link.kind === 'linked' ? link.childId : null;
-      if (!covered.has(`${w.urn}|${w.weekStart}`)) {
-        fresh.push(w, childId);
-        continue;
-      }
-      const before = stored.get(`${w.upn}|${w.urn}|${w.weekStart}`);
-      upserts.push(before === undefined ? w : mergeWeek(before, w), childId);
-    }
-    await writing;
-    writing = (async () => {
-      if (fresh.upn.length) await writePupilWeeks(ctx.tx, ctx.importId, fresh, false);
-      if (upserts.upn.length) await writePupilWeeks(ctx.tx, ctx.importId, upserts, true);
-    })();
-    // A failed write is awaited (and thrown) before the next batch or at the end.
-    writing.catch(() => {});
-    loaded.pupilWeeks! += batch.length;
-    batch = [];
-  };
-  for (const week of read.rollup.weeks()) {
-    batch.push(week);
-    if (batch.length >= PUPIL_WEEK_BATCH) await flush();
-  }
-  if (batch.length > 0) await flush();
-  await writing;
-  const fresh = [...covering].filter((k) => !covered.has(k)).map((k) => k.split('|') as [string, string]);
-  for (let i = 0; i < fresh.length; i += PUPIL_WEEK_BATCH) {
-    const part = fresh.slice(i, i + PUPIL_WEEK_BATCH);
-    await sql`insert into attendance_coverage (urn, week_start)
-              select * from unnest(${part.map((p) => p[0])}::text[], ${part.map((p) => p[1])}::date[]) on conflict do nothing`.execute(ctx.tx);
-  }
-  return loaded;
-}
-
-/**
- * The weeks of a batch that an earlier import stored: each is kept in superseded_facts (for undo)
- * and its sessions returned, keyed upn|urn|week, for the newer sessions to be laid over.
- */
-async function supersedeWeeks(tx: Db, importId: string, batch: readonly PupilWeek[]): Promise<Map<string, string>> {
-  const result = await sql<{ key: string; sessions: string }>`
-    with k as (
-      select * from unnest(${batch.map((w) => w.upn)}::text[], ${batch.map((w) => w.urn)}::text[], ${batch.map((w) => w.weekStart)}::date[])
-        as k(upn, urn, week_start)
-    ), old as (
-      select w.* from attendance_weeks w join k on w.upn = k.upn and w.urn = k.urn and w.week_start = k.week_start
-      where w.import_id <> ${importId}::uuid
-    ), saved as (
-      insert into superseded_facts (import_id, fact_table, natural_key, row)
-      select ${importId}::uuid, 'attendance_weeks', old.upn || '|' || old.urn || '|' || old.week_start, to_jsonb(old) from old
-    )
-    select upn || '|' || urn || '|' || week_start as key, sessions from old`.execute(tx);
-  return new Map(result.rows.map((r) => [r.key, r.sessions]));
-}
-
-/** Pupil-weeks per statement: one array per column, so the statement has 13 parameters however many rows. */
-const PUPIL_WEEK_BATCH = 10_000;
-
-/** A batch of pupil-weeks as one array per column (what `unnest` takes). */
-class PupilWeekColumns {
-  readonly upn: string[] = [];
-  readonly urn: string[] = [];
-  readonly weekStart: string[] = [];
-  readonly childId: (string | null)[] = [];
-  readonly counts: number[][] = [[], [], [], [], [], [], []];
-  readonly sessions: string[] = [];
-  readonly codes: string[] = [];
-  constructor(readonly size: number) {}
-  push(w: PupilWeek, childId: string | null): void {
-    this.upn.push(w.upn);
-    this.urn.push(w.urn);
-    this.weekStart.push(w.weekStart);
-    this.childId.push(childId);
-    const c = this.counts;
-    c[0]!.push(w.possible);
-    c[1]!.push(w.attending);
-    c[2]!.push(w.present);
-    c[3]!.push(w.approvedActivity);
-    c[4]!.push(w.authorised);
-    c[5]!.push(w.unauthorised);
-    c[6]!.push(w.notPossible);
-    this.sessions.push(w.sessions.map((s) => s ?? '').join(','));
-    this.codes.push(JSON.stringify(w.codes));
-  }
-}
-
-/**
- * Upserts a batch of pupil-weeks in one statement from column arrays: far cheaper than a
- * multi-row VALUES list (13 parameters instead of 14 per row, parsed once).
- */
-async function writePupilWeeks(tx: Db, importId: string, c: PupilWeekColumns, upsert: boolean): Promise<void> {
-  const [possible, attending, present, approved, authorised, unauthorised, notPossible] = c.counts;
-  const onConflict = upsert
-    ? sql`on conflict (upn, urn, week_start) do update set
-      import_id = excluded.import_id, child_id = excluded.child_id, possible = excluded.possible, attending = excluded.attending,
-      present = excluded.present, approved_activity = excluded.approved_activity, authorised = excluded.authorised,
-      unauthorised = excluded.unauthorised, not_possible = excluded.not_possible, sessions = excluded.sessions, codes = excluded.codes`
-    : sql``;
-  await sql`
-    insert into attendance_weeks (upn, urn, week_start, import_id, child_id, possible, attending, present, approved_activity,
-                                  authorised, unauthorised, not_possible, sessions, codes)
-    select w.upn, w.urn, w.week_start, ${importId}::uuid, w.child_id, w.possible, w.attending, w.present, w.approved_activity,
-           w.authorised, w.unauthorised, w.not_possible, w.sessions, w.codes::jsonb
-    from unnest(${c.upn}::text[], ${c.urn}::text[], ${c.weekStart}::date[], ${c.childId}::uuid[], ${possible}::smallint[],
-                ${attending}::smallint[], ${present}::smallint[], ${approved}::smallint[], ${authorised}::smallint[],
-                ${unauthorised}::smallint[], ${notPossible}::smallint[], ${c.sessions}::text[], ${c.codes}::text[])
-      as w(upn, urn, week_start, child_id, possible, attending, present, approved_activity, authorised, unauthorised, not_possible, sessions, codes)
-    ${onConflict}`.execute(tx);
+  if (!loaded.ok) return { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: loaded.errors, warnings: loaded.warnings };
+  return { ...loaded, errors: [] };
 }
 
 /** Removes the facts an import wrote and marks it undone. Administrators only (actor null: the operator's CLI). */
@@ -555,6 +434,7 @@ export async function undoImport(db: Db, actor: Actor | null, importId: string):
       rowsRestored += Number(r.numAffectedRows ?? 0);
     }
     await tx.deleteFrom('superseded_facts').where('import_id', '=', importId).execute();
+    await tx.deleteFrom('attendance_coverage').where('import_id', '=', importId).execute();
     await tx.deleteFrom('child_links').where('import_id', '=', importId).execute();
     await tx.deleteFrom('link_queue').where('import_id', '=', importId).execute();
     await tx.updateTable('imports').set({ status: 'undone', undone_by: actor?.userId ?? null, undone_at: new Date() }).where('id', '=', importId).execute();

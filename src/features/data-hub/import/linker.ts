@@ -65,6 +65,28 @@ export class Linker {
     for (const n of nhs) if (!this.byNhs.has(n)) this.absent.add(`nhs_number:${n}`);
   }
 
+  /**
+   * Links by UPN alone, without a query: for UPNs `prefetch` has looked up (attendance). Such
+   * records cannot create a child, so the answer is the child or null (unlinked), counted as
+   * `link` counts.
+   */
+  linkPrefetchedUpn(upn: string): string | null {
+    const id = this.byUpn.get(upn);
+    if (id === undefined) {
+      if (!this.absent.has(`upn:${upn}`)) throw new Error(`UPN ${upn} was not prefetched`);
+      this.counts.unlinked++;
+      return null;
+    }
+    this.counts.upn++;
+    if (!this.links.has(id)) this.links.set(id, 'upn');
+    return id;
+  }
+
+  /** The child of a UPN `prefetch` has looked up, or null, without counting a link. */
+  childOfPrefetchedUpn(upn: string): string | null {
+    return this.byUpn.get(upn) ?? null;
+  }
+
   async link(identity: RecordIdentity): Promise<LinkResult> {
     const result = await this.find(identity);
     if (result.kind === 'linked') {
