@@ -132,7 +132,7 @@ function dashboardAt(scale: number): Scenario<{ cookie: string; counts: { values
         measurements,
         notes: [
           `The store held ${counts.values.toLocaleString('en-GB')} figures (${INDICATORS.length} indicators, two school years, every breakdown group; ${Math.round(172 * scale).toLocaleString('en-GB')} schools) and ${counts.benchmarks.toLocaleString('en-GB')} published figures (England, 9 regions, about 150 authorities).`,
-          'The headline reads every indicator’s figures in two queries; the indicator page reads its trend, its groups, one breakdown and its benchmarks; the CAMHS page reads five indicators’ trends and their breakdown by locality.',
+          'Each page is rendered once for the store’s version (by the set-up’s request) and then kept: a request reads the version (one query) and renders the layout around the kept page (src/features/dashboard/page-cache.ts). A miss costs what a page cost before: the headline reads every indicator’s figures in two queries, the indicator page its trend, groups, one breakdown and benchmarks, the CAMHS page five trends and their breakdown by locality.',
         ],
       };
     },

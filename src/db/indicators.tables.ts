@@ -61,8 +61,19 @@ export interface IndicatorCohortTable {
   phase: string;
 }
 
+/**
+ * The store's one-row version (migration 2026-11-24T1600-indicator-store-version): bumped by a
+ * trigger on every write to indicator_values or benchmark_values; the dashboard's cache keys on it.
+ */
+export interface IndicatorStoreVersionTable {
+  only_row: ColumnType<boolean, boolean | undefined, never>;
+  version: number;
+  changed_at: Timestamp;
+}
+
 export interface IndicatorTables {
   indicator_values: IndicatorValueTable;
+  indicator_store_version: IndicatorStoreVersionTable;
   benchmark_values: BenchmarkValueTable;
   indicator_cohorts: IndicatorCohortTable;
 }

@@ -10,6 +10,8 @@ import { freshDatabase, testDialects, type TestDialect } from './database.js';
 
 export interface TestContext {
   dialect: TestDialect;
+  /** The PostgreSQL server database's URL, for a second connection (as the CLI makes); undefined on PGlite. */
+  databaseUrl: string | undefined;
   app: App;
   server: FastifyInstance;
   s: Services;
@@ -45,6 +47,7 @@ export function describeApp(name: string, fn: (ctx: () => TestContext) => void, 
         const app = await createApp(s, { logger: false });
         ctx = {
           dialect,
+          databaseUrl: fresh.url,
           app,
           server: app.server,
           s,

@@ -15,6 +15,7 @@ import * as voice from './2026-11-24T1200-voice.js';
 import * as localOfferWorkflow from './2026-11-24T1010-local-offer-workflow.js';
 import * as earlyWarning from './2026-11-24T1400-early-warning.js';
 import * as attendanceCoverage from './2026-11-24T1500-attendance-coverage.js';
+import * as indicatorStoreVersion from './2026-11-24T1600-indicator-store-version.js';
 
 /**
  * Every migration, by timestamped name, in order. Listed here rather than read from the
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T1010-local-offer-workflow': localOfferWorkflow,
   '2026-11-24T1400-early-warning': earlyWarning,
   '2026-11-24T1500-attendance-coverage': attendanceCoverage,
+  '2026-11-24T1600-indicator-store-version': indicatorStoreVersion,
 };

@@ -16,7 +16,8 @@ import { boardReport, readReportPeriod } from './dashboard.report.js';
 import { indicatorCsv } from './dashboard.csv.js';
 import { renderBoardReportPdf } from './dashboard.pdf.js';
 import { indicatorHref, summaries, type Summary } from './dashboard.summaries.js';
-import { themePage } from './dashboard.theme.js';
+import { themeOf, themePage } from './dashboard.theme.js';
+import { pageCache, storeVersion, type PagePart } from './page-cache.js';
 import { formatValue } from './format.js';
 import { groupLabel, PRIORITY_PAGES, THEME_PAGES } from './labels.js';
 import { periodLabel } from './periods.js';
@@ -30,6 +31,15 @@ import { periodLabel } from './periods.js';
 export const DASHBOARD_ROLES: readonly Role[] = INDICATOR_ROLES;
 const ACCESS = { access: access.roles(...DASHBOARD_ROLES) };
 
+/** How many pages' parts are kept (each 10 to 100 KB of HTML): every headline, priority and theme page, and the indicator pages most read. */
+const PAGES_KEPT = 300;
+
+interface Crumb {
+  text: string;
+  href: string;
+}
+const DASHBOARD_CRUMB: readonly Crumb[] = [{ text: 'Dashboard', href: '/dashboard' }];
+
 const priorityOf = (def: IndicatorDefinition) => PRIORITY_PAGES.find((p) => p.priority === def.priority)!;
 
 function sendCsv(reply: FastifyReply, name: string, body: string) {
@@ -40,29 +50,56 @@ export async function dashboardRoutes(app: FastifyInstance, s: Services) {
   const configured = serviceArea(s.config);
   const areaOf = () => withRegion(s.db, configured);
 
-  app.get('/dashboard', { config: ACCESS }, async (_request, reply) => {
-    const area = await areaOf();
-    const lines = await summaries(s.db, area, INDICATORS);
-    const byId = new Map(lines.map((l) => [l.def.id, l]));
-    return reply.render('dashboard/views/home.njk', {
-      title: 'SEND and AP dashboard',
-      position: area.code === CURRENT_POSITION_SOURCE.areaCode ? positionRows(byId) : null,
-      positionSource: CURRENT_POSITION_SOURCE,
-      themes: THEME_PAGES.filter((t) => INDICATORS.some((d) => d.theme === t.key)),
-      priorities: PRIORITY_PAGES.map((p) => ({ ...p, lines: lines.filter((l) => l.def.priority === p.priority) })),
-    });
+  // The pages' parts, by URL, for the store's current version (page-cache.ts).
+  const cache = pageCache({ version: () => storeVersion(s.db), size: PAGES_KEPT });
+  const part = (template: string, context: Record<string, unknown> & { title: string }, crumbs: readonly Crumb[], status = 200): PagePart => ({
+    status,
+    title: context.title,
+    errorList: (context.errorList as PagePart['errorList'] | undefined) ?? [],
+    breadcrumbs: crumbs.length ? app.renderFragment('dashboard/views/breadcrumbs.njk', { crumbs }) : '',
+    main: app.renderFragment(template, context),
   });
+  /** The layout for this request around the page's part for this URL. */
+  const page = async (request: FastifyRequest, reply: FastifyReply, render: () => Promise<PagePart>) => {
+    const p = await cache.get(request.url, render);
+    return reply.render('dashboard/views/page.njk', { title: p.title, errorList: p.errorList, part: p }, p.status);
+  };
+
+  app.get('/dashboard', { config: ACCESS }, async (request, reply) =>
+    page(request, reply, async () => {
+      const area = await areaOf();
+      const lines = await summaries(s.db, area, INDICATORS);
+      const byId = new Map(lines.map((l) => [l.def.id, l]));
+      return part(
+        'dashboard/views/home.njk',
+        {
+          title: 'SEND and AP dashboard',
+          position: area.code === CURRENT_POSITION_SOURCE.areaCode ? positionRows(byId) : null,
+          positionSource: CURRENT_POSITION_SOURCE,
+          themes: THEME_PAGES.filter((t) => INDICATORS.some((d) => d.theme === t.key)),
+          priorities: PRIORITY_PAGES.map((p) => ({ ...p, lines: lines.filter((l) => l.def.priority === p.priority) })),
+        },
+        [],
+      );
+    }),
+  );
 
   app.get('/dashboard/priorities/:key', { config: ACCESS }, async (request, reply) => {
-    const area = await areaOf();
-    const page = PRIORITY_PAGES.find((p) => p.key === (request.params as { key: string }).key);
-    if (!page) throw notFound('priority');
-    const defs = INDICATORS.filter((d) => d.priority === page.priority);
-    return reply.render('dashboard/views/priority.njk', {
-      title: page.title,
-      short: page.short,
-      lines: await summaries(s.db, area, defs, { trend: true }),
-      csvHref: `/dashboard/priorities/${page.key}/data.csv`,
+    const priority = PRIORITY_PAGES.find((p) => p.key === (request.params as { key: string }).key);
+    if (!priority) throw notFound('priority');
+    return page(request, reply, async () => {
+      const area = await areaOf();
+      const defs = INDICATORS.filter((d) => d.priority === priority.priority);
+      return part(
+        'dashboard/views/priority.njk',
+        {
+          title: priority.title,
+          short: priority.short,
+          lines: await summaries(s.db, area, defs, { trend: true }),
+          csvHref: `/dashboard/priorities/${priority.key}/data.csv`,
+        },
+        DASHBOARD_CRUMB,
+      );
     });
   });
 
@@ -89,40 +126,44 @@ export async function dashboardRoutes(app: FastifyInstance, s: Services) {
   };
 
   app.get('/dashboard/indicators/:id', { config: ACCESS }, async (request, reply) => {
-    const area = await areaOf();
     const def = indicatorOr404(request);
-    const page = await indicatorPage(s.db, area, def, request.query);
-    const groupFields = [
-      { field: 'locality', label: 'Locality', all: 'All localities' },
-      { field: 'school', label: 'School', all: 'All schools' },
-      { field: 'cohort', label: 'Cohort', all: 'Everyone' },
-    ];
-    return reply.render(
-      'dashboard/views/indicator.njk',
-      {
-        title: def.name,
-        def,
-        page,
-        priority: priorityOf(def),
-        selfHref: indicatorHref(def.id),
-        values: page.read.values,
-        ...errorView(page.errors),
-        periodLabel: page.period ? page.periods.find((p) => p.value === page.period)?.text ?? page.period : '',
-        periodItems: page.periods,
-        breakdownItems: page.breakdowns,
-        groupSelects: groupFields
-          .filter((g) => page.groupOptions[g.field])
-          .map((g) => {
-            const options = page.groupOptions[g.field]!;
-            // A list of hundreds of schools is unusable: a box for the school's URN instead.
-            return options === 'text'
-              ? { ...g, asText: true, hint: g.field === 'school' ? 'The school’s unique reference number (URN), for example 100001' : `The ${g.field}’s name`, items: [] }
-              : { ...g, asText: false, items: [{ value: '', text: g.all }, ...options] };
-          }),
-        definitionRows: definitionRows(def),
-      },
-      page.errors.length ? 400 : 200,
-    );
+    return page(request, reply, async () => {
+      const area = await areaOf();
+      const ind = await indicatorPage(s.db, area, def, request.query);
+      const groupFields = [
+        { field: 'locality', label: 'Locality', all: 'All localities' },
+        { field: 'school', label: 'School', all: 'All schools' },
+        { field: 'cohort', label: 'Cohort', all: 'Everyone' },
+      ];
+      const priority = priorityOf(def);
+      return part(
+        'dashboard/views/indicator.njk',
+        {
+          title: def.name,
+          def,
+          page: ind,
+          priority,
+          selfHref: indicatorHref(def.id),
+          values: ind.read.values,
+          ...errorView(ind.errors),
+          periodLabel: ind.period ? ind.periods.find((p) => p.value === ind.period)?.text ?? ind.period : '',
+          periodItems: ind.periods,
+          breakdownItems: ind.breakdowns,
+          groupSelects: groupFields
+            .filter((g) => ind.groupOptions[g.field])
+            .map((g) => {
+              const options = ind.groupOptions[g.field]!;
+              // A list of hundreds of schools is unusable: a box for the school's URN instead.
+              return options === 'text'
+                ? { ...g, asText: true, hint: g.field === 'school' ? 'The school’s unique reference number (URN), for example 100001' : `The ${g.field}’s name`, items: [] }
+                : { ...g, asText: false, items: [{ value: '', text: g.all }, ...options] };
+            }),
+          definitionRows: definitionRows(def),
+        },
+        [...DASHBOARD_CRUMB, { text: priority.title, href: `/dashboard/priorities/${priority.key}` }],
+        ind.errors.length ? 400 : 200,
+      );
+    });
   });
 
   app.get('/dashboard/indicators/:id/data.csv', { config: ACCESS }, async (request, reply) => {
@@ -136,10 +177,14 @@ export async function dashboardRoutes(app: FastifyInstance, s: Services) {
   });
 
   app.get('/dashboard/themes/:key', { config: ACCESS }, async (request, reply) => {
-    const area = await areaOf();
-    const page = await themePage(s.db, area, (request.params as { key: string }).key, request.query);
-    if (!page) throw notFound('theme');
-    return reply.render('dashboard/views/theme.njk', { title: page.title, page, values: page.values, ...errorView(page.errors) }, page.errors.length ? 400 : 200);
+    const key = (request.params as { key: string }).key;
+    if (!themeOf(key)) throw notFound('theme');
+    return page(request, reply, async () => {
+      const area = await areaOf();
+      const theme = await themePage(s.db, area, key, request.query);
+      if (!theme) throw notFound('theme');
+      return part('dashboard/views/theme.njk', { title: theme.title, page: theme, values: theme.values, ...errorView(theme.errors) }, DASHBOARD_CRUMB, theme.errors.length ? 400 : 200);
+    });
   });
 
   app.get('/dashboard/report', { config: ACCESS }, async (request, reply) => {

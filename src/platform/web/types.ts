@@ -8,6 +8,10 @@ declare module 'fastify' {
     authMethod: 'session' | 'token' | null;
     sessionSecret: string | null;
   }
+  interface FastifyInstance {
+    /** Renders a template with only the context given (and the globals): no user, CSRF token or nonce. */
+    renderFragment(template: string, context: Record<string, unknown>): string;
+  }
   interface FastifyReply {
     /** Renders a page with the layout's context (user, navigation, CSRF token, CSP nonce). */
     render(template: string, context?: Record<string, unknown>, status?: number): FastifyReply;
