@@ -18,9 +18,11 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type { Db } from './database.js';
 
-/** The text of a COPY FROM STDIN, in pieces. */
+/** The text of a COPY FROM STDIN, in pieces (strings, or bytes such as a CopyBuffer's). */
+export type CopyChunk = string | Uint8Array;
+
 export class CopySource {
-  constructor(readonly chunks: readonly string[]) {}
+  constructor(readonly chunks: readonly CopyChunk[]) {}
 }
 
 const COPY_FROM_STDIN = /^\s*copy\s+[\s\S]+\s+from\s+stdin\b/i;
@@ -29,7 +31,7 @@ const COPY_FROM_STDIN = /^\s*copy\s+[\s\S]+\s+from\s+stdin\b/i;
  * Runs `statement` (a `COPY table (columns) FROM STDIN …`) with `chunks` as its input, as part of
  * `db`'s transaction when `db` is one. Returns the rows copied.
  */
-export async function copyIn(db: Db, statement: string, chunks: readonly string[]): Promise<number> {
+export async function copyIn(db: Db, statement: string, chunks: readonly CopyChunk[]): Promise<number> {
   if (!COPY_FROM_STDIN.test(statement)) throw new Error(`copyIn needs a COPY … FROM STDIN statement, not: ${statement.slice(0, 60)}`);
   const result = await db.executeQuery(CompiledQuery.raw(statement, [new CopySource(chunks)]));
   return Number(result.numAffectedRows ?? 0n);

@@ -162,8 +162,6 @@ export interface AttendanceWeekTable {
   not_possible: number;
   /** Ten comma-separated register codes, Monday AM to Friday PM; empty where no row. */
   sessions: string;
-  /** Sessions per register code. */
-  codes: Json;
 }
 
 export interface ChildLinkTable {

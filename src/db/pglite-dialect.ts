@@ -90,7 +90,7 @@ class PgliteConnection implements DatabaseConnection {
     // statements in one string: migrations need that.
     const copy = copySourceOf(compiled.parameters);
     if (copy) {
-      const copied = await this.pglite.query(fromBlob(compiled.sql), [], { blob: new Blob(copy.chunks as string[]) });
+      const copied = await this.pglite.query(fromBlob(compiled.sql), [], { blob: new Blob(copy.chunks as BlobPart[]) });
       return { rows: [], numAffectedRows: BigInt(copied.affectedRows ?? 0) };
     }
     const result =

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { makeNhsNumber, makeUpn } from '../platform/identifiers/identifiers.js';
 import { addDays } from '../features/early-warning/rules/dates.js';
 import { runEarlyWarning, type EarlyWarningRun } from '../features/early-warning/run.js';
+import { ensurePartitions, existingMonths } from '../features/data-hub/storage/attendance-partitions.js';
 
 /**
  * A few invented children whose partner records each trip one early-warning rule, dated back
@@ -62,9 +63,14 @@ export async function seedEarlyWarningDemo(db: Db, today: string): Promise<Early
     return {
       upn: ids[key]!.upn, urn, week_start: w, import_id: imports.attendance!, child_id: ids[key]!.id, possible: 10, attending, present: attending,
       approved_activity: 0, authorised: 0, unauthorised: 10 - attending, not_possible: 0, sessions: sessions.join(','),
-      codes: JSON.stringify({ '/': Math.ceil(attending / 2), '\\': Math.floor(attending / 2), ...(attending < 10 ? { O: 10 - attending } : {}) }),
     };
   };
+  await ensurePartitions(db, weeks, await existingMonths(db));
+  await db
+    .insertInto('attendance_coverage')
+    .values([...new Set(weeks)].map((w) => ({ urn: FELLSIDE, week_start: w, import_id: imports.attendance! })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   await db
     .insertInto('attendance_weeks')
     .values([

@@ -11,6 +11,7 @@ import { addDays, schoolYearStart } from './rules/dates.js';
 import { ATTENDANCE_BASELINE_WEEKS, ATTENDANCE_RECENT_WEEKS, HEALTH_CHECK_LOOKBACK_DAYS, REPEATED_SUSPENSIONS_WITHIN_DAYS } from './rules/thresholds.js';
 import type { FlagCandidate, RuleId } from './rules/types.js';
 import { computeSignals, SIGNALS, type ComputedSignal } from './signals.js';
+import { studyLeaveSessions } from '../data-hub/storage/attendance-sessions.js';
 
 export interface EarlyWarningRun {
   asOf: string;
@@ -29,7 +30,7 @@ const total = (weeks: unknown, possible: unknown, attended: unknown, from: unkno
 });
 
 /** Sessions possible less study leave (planned, and not the absence a flag is about). */
-const possibleLessStudyLeave = sql`(w.possible - coalesce((w.codes->>'S')::int, 0))`;
+const possibleLessStudyLeave = sql`(w.possible - ${studyLeaveSessions('w')})`;
 
 /**
  * Each linked child's attendance, from one pass over the pupil-week rollups since the earlier of

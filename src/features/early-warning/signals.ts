@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { pChart, poolPoints, poolSizeFor, type PChart, type PracticalSize, type RatePoint, type Side } from './spc/p-chart.js';
 import { CAMHS_WAIT_WEEKS, SIGNAL_BASELINE_WEEKS, SIGNAL_RECENT_WEEKS, SIGNAL_PRACTICAL } from './rules/thresholds.js';
 import { addDays, schoolYearStart } from './rules/dates.js';
+import { studyLeaveSessions } from '../data-hub/storage/attendance-sessions.js';
 
 /**
  * Signals: the p-chart of one weekly rate for each school, locality or cohort. Three measures:
@@ -140,8 +141,8 @@ export async function schoolAndCohortSeries(db: Db, today: string): Promise<{ sc
   if (!map.length) return { schools: [], cohorts: [] };
   const rows = await sql<{ urn: string; week: unknown; grp: string; n: number; x: number; pupils: number }>`
     select w.urn, w.week_start as week, ${provisionGroup} as grp,
-      sum(w.possible - coalesce((w.codes->>'S')::int, 0)) as n,
-      sum(w.possible - w.attending - coalesce((w.codes->>'S')::int, 0)) as x,
+      sum(w.possible - ${studyLeaveSessions('w')}) as n,
+      sum(w.possible - w.attending - ${studyLeaveSessions('w')}) as x,
       count(*) filter (where w.possible > 0) as pupils
     from attendance_weeks w
     join ${weekMap(map)} on m.week_start = w.week_start

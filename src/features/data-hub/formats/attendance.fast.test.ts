@@ -129,7 +129,11 @@ test('the fast path gives exactly what the general validator and rollup give, on
     fc.asyncProperty(
       fc.array(row, { minLength: 0, maxLength: 80, size: 'max' }),
       fc.array(fc.nat(), { maxLength: 6 }), // rows to repeat
-      fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 5, maxLength: 5 }), // column order
+      // Column order: often data-formats.md's own (the canonical fast path), else any.
+      fc.oneof(
+        { weight: 1, arbitrary: fc.constant([0, 1, 2, 3, 4]) },
+        { weight: 1, arbitrary: fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 5, maxLength: 5 }) },
+      ),
       fc.boolean(), // an extra, unknown column
       fc.constantFrom('\n', '\r\n'),
       fc.array(style, { minLength: 80, maxLength: 80 }),

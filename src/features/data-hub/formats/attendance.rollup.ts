@@ -45,6 +45,21 @@ export interface PupilWeek {
   readonly codes: Readonly<Record<string, number>>;
 }
 
+/** A pupil as the rollup hands it out (`takeFinished`): opaque but for the UPN. */
+export interface RollupPupil {
+  readonly upn: string;
+}
+
+/** A pupil-week from raw session code numbers (see `AttendanceRollup.eachWeek`). */
+export function weekFromCodes(upn: string, urn: string, weekStart: string, codes: Uint8Array, offset: number): PupilWeek {
+  const sessions: (string | null)[] = [];
+  for (let s = 0; s < SESSIONS_PER_WEEK; s++) {
+    const index = codes[offset + s]!;
+    sessions.push(index === 0 ? null : REGISTER_CODES[index - 1]!.code);
+  }
+  return pupilWeekOf(upn, urn, weekStart, sessions);
+}
+
 /** A pupil at a school, as the rollup stores it: opaque outside this module. */
 export interface RollupPair {
   readonly upn: string;
@@ -182,14 +197,7 @@ export class AttendanceRollup {
   }
 
   private summarise(pair: Pair, week: number, slot: number): PupilWeek {
-    const page = this.pages[slot >>> PAGE_BITS]!;
-    const offset = (slot & (PAGE - 1)) * SESSIONS_PER_WEEK;
-    const sessions: (string | null)[] = [];
-    for (let s = 0; s < SESSIONS_PER_WEEK; s++) {
-      const index = page.codes[offset + s]!;
-      sessions.push(index === 0 ? null : REGISTER_CODES[index - 1]!.code);
-    }
-    return pupilWeekOf(pair.upn, pair.urn, weekStartOf(week), sessions);
+    return weekFromCodes(pair.upn, pair.urn, weekStartOf(week), this.pages[slot >>> PAGE_BITS]!.codes, (slot & (PAGE - 1)) * SESSIONS_PER_WEEK);
   }
 
   private pair(upn: string, urn: string): Pair {
@@ -239,12 +247,38 @@ export class AttendanceRollup {
    * weeks are complete unless the pupil is reopened later (`reopenedWeeks`).
    */
   finishedWeeks(): Iterable<PupilWeek> {
-    const pupils = this.finished;
-    this.finished = [];
-    const weeksOf = (first: Pair) => this.weeksOfPupil(first);
+    const pupils = this.takeFinished();
+    const weeksOf = (first: RollupPupil) => this.weeksOfPupil(first as Pair);
     return (function* () {
       for (const first of pupils) yield* weeksOf(first);
     })();
+  }
+
+  /** The pupils finished since the last call (as `finishedWeeks`), for `eachWeek`. */
+  takeFinished(): RollupPupil[] {
+    const pupils = this.finished;
+    this.finished = [];
+    return pupils;
+  }
+
+  /** The reopened pupils (as `reopenedWeeks`), for `eachWeek`. */
+  reopenedList(): readonly RollupPupil[] {
+    return this.reopened;
+  }
+
+  /**
+   * Each week of a pupil, at every school, without making objects: the hot path of writing.
+   * `codes[offset + s]` is session s's code number: 0 where there was no row, else
+   * `REGISTER_CODES[n - 1]`.
+   */
+  eachWeek(pupil: RollupPupil, visit: (urn: string, weekStart: string, codes: Uint8Array, offset: number) => void): void {
+    for (let pair: Pair | undefined = pupil as Pair; pair; pair = pair.next) {
+      for (let i = 0; i < pair.slots.length; i++) {
+        const slot = pair.slots[i]!;
+        if (slot < 0) continue;
+        visit(pair.urn, weekStartOf(pair.base + i), this.pages[slot >>> PAGE_BITS]!.codes, (slot & (PAGE - 1)) * SESSIONS_PER_WEEK);
+      }
+    }
   }
 
   /** Pupils whose rows came back after they had ended: their weeks handed out before were partial. */
@@ -258,6 +292,7 @@ export class AttendanceRollup {
   }
 
   private *weeksOfPupil(first: Pair): Generator<PupilWeek> {
+    // (eachWeek without objects is the writer's way; this is for merging and tests)
     for (let pair: Pair | undefined = first; pair; pair = pair.next) {
       for (let i = 0; i < pair.slots.length; i++) {
         const slot = pair.slots[i]!;

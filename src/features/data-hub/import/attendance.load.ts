@@ -18,12 +18,17 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { copyIn, copyText } from '../../../db/copy-in.js';
+import { CopyBuffer } from '../../../db/copy-buffer.js';
 import { readAttendance } from '../formats/attendance.fast.js';
-import { mergeWeek, type PupilWeek } from '../formats/attendance.rollup.js';
+import { mergeWeek, SESSIONS_PER_WEEK, weekFromCodes, type AttendanceRollup, type PupilWeek, type RollupPupil } from '../formats/attendance.rollup.js';
+import { REGISTER_CODES, type AttendanceCategory } from '../formats/codes.js';
 import type { Rejection } from '../formats/dataset.js';
 import type { Linker } from './linker.js';
+import { ensurePartitions, existingMonths } from '../storage/attendance-partitions.js';
 
-/** Pupil-weeks a statement: about 2.5 MB of COPY text. */
+/** Pupils a statement: about 18,000 pupil-weeks, 1.6 MB of COPY text, at 37 weeks a pupil. */
+export const PUPIL_BATCH = 500;
+/** Pupil-weeks a statement on the merge path. */
 export const PUPIL_WEEK_BATCH = 20_000;
 
 export interface AttendanceLoadContext {
@@ -49,13 +54,19 @@ export type AttendanceLoaded =
       readonly pupilWeeks: number;
     };
 
+/** The advisory lock attendance imports hold for their transaction (any fixed number; this spells "ATTEND"). */
+const ATTENDANCE_IMPORT_LOCK = 0x415454454e44;
+
 const COPY_ATTENDANCE_WEEKS =
-  'copy attendance_weeks (upn, urn, week_start, import_id, child_id, possible, attending, present, approved_activity, ' +
-  'authorised, unauthorised, not_possible, sessions, codes) from stdin';
+  'copy attendance_weeks (upn, child_id, import_id, urn, week_start, possible, attending, present, approved_activity, ' +
+  'authorised, unauthorised, not_possible, sessions) from stdin';
 
 /** Reads an attendance file and writes its pupil-weeks; see the module comment. */
 export async function loadAttendance(ctx: AttendanceLoadContext): Promise<AttendanceLoaded> {
-  const writer = new PupilWeekWriter(ctx, await storedSchoolWeeks(ctx.tx));
+  // One attendance import at a time: what a file may insert rather than merge depends on what
+  // the others stored (attendance_coverage), and nothing else keeps a pupil-week single.
+  await sql`select pg_advisory_xact_lock(${ATTENDANCE_IMPORT_LOCK})`.execute(ctx.tx);
+  const writer = new PupilWeekWriter(ctx, await storedSchoolWeeks(ctx.tx), await existingMonths(ctx.tx));
   let rejected = false;
   const read = await readAttendance(fs.createReadStream(ctx.file, { highWaterMark: 64 * 1024 }), {
     onRejection: (r) => {
@@ -64,10 +75,10 @@ export async function loadAttendance(ctx: AttendanceLoadContext): Promise<Attend
     },
     ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
     afterChunk: async (rollup) => {
-      const weeks = rollup.finishedWeeks();
+      const pupils = rollup.takeFinished();
       // Once a row is rejected nothing will load (unless acceptValid): keep checking, stop writing.
       if (rejected && !ctx.acceptValid) return;
-      await writer.add(weeks);
+      await writer.add(rollup, pupils);
     },
   });
   if (!read.ok) {
@@ -79,7 +90,7 @@ export async function loadAttendance(ctx: AttendanceLoadContext): Promise<Attend
     await writer.abandon();
     return { ...counts, pupilWeeks: 0 };
   }
-  await writer.add(read.rollup.finishedWeeks());
+  await writer.add(read.rollup, read.rollup.takeFinished());
   await writer.flush();
   // An unsorted file: pupils seen again after the file moved on are written again, whole.
   if (read.rollup.reopenedPupils > 0) {
@@ -109,8 +120,26 @@ async function storedSchoolWeeks(tx: Db): Promise<Map<string, Set<string>>> {
   return byUrn;
 }
 
+const COMMA = 44;
+const EMPTY = Buffer.alloc(0);
+/** Per rollup code number (1-based; 0 is no row): the code as COPY text, and its category. */
+const CODE_BYTES = [EMPTY, ...REGISTER_CODES.map((c) => Buffer.from(copyText(c.code), 'latin1'))];
+const CATEGORY_NUMBER: Record<AttendanceCategory, number> = { present: 0, 'approved-activity': 1, authorised: 2, unauthorised: 3, 'not-possible': 4 };
+const CODE_CATEGORY = Uint8Array.from([255, ...REGISTER_CODES.map((c) => CATEGORY_NUMBER[c.category])]);
+
+/** `yyyy-mm-dd<tab>` as bytes, made once per week. */
+const WEEK_BYTES = new Map<string, Buffer>();
+function weekBytes(weekStart: string): Buffer {
+  let bytes = WEEK_BYTES.get(weekStart);
+  if (!bytes) WEEK_BYTES.set(weekStart, (bytes = Buffer.from(`${weekStart}\t`, 'latin1')));
+  return bytes;
+}
+
 class PupilWeekWriter {
-  private pending: PupilWeek[] = [];
+  private rollup: AttendanceRollup | undefined;
+  /** Reused for every batch: a batch's COPY text is copied out of it before the next is made. */
+  private readonly out = new CopyBuffer(4 << 20);
+  private pending: RollupPupil[] = [];
   /** The batch being written: at most one at a time, while the next is read. */
   private writing: Promise<void> = Promise.resolve();
   /** The school-weeks this import writes, for attendance_coverage. */
@@ -119,12 +148,18 @@ class PupilWeekWriter {
   constructor(
     private readonly ctx: AttendanceLoadContext,
     private readonly stored: Map<string, Set<string>>,
+    /** The months attendance_weeks has a partition for (attendance-partitions.ts). */
+    private readonly months: Set<string>,
   ) {}
 
-  async add(weeks: Iterable<PupilWeek>): Promise<void> {
-    for (const week of weeks) {
-      this.pending.push(week);
-      if (this.pending.length >= PUPIL_WEEK_BATCH) await this.dispatch();
+  /** Weeks already known to have their partition. */
+  private readonly partitioned = new Set<string>();
+
+  async add(rollup: AttendanceRollup, pupils: readonly RollupPupil[]): Promise<void> {
+    this.rollup = rollup;
+    for (const pupil of pupils) {
+      this.pending.push(pupil);
+      if (this.pending.length >= PUPIL_BATCH) await this.dispatch();
     }
   }
 
@@ -150,16 +185,72 @@ class PupilWeekWriter {
     this.writing.catch(() => {});
   }
 
-  private async write(batch: readonly PupilWeek[]): Promise<void> {
-    await this.link(batch);
-    const lines: string[] = [];
+  /**
+   * A batch of pupils: their weeks as COPY text (no objects made per week), except the weeks of
+   * school-weeks stored before, which are merged.
+   */
+  private async write(pupils: readonly RollupPupil[]): Promise<void> {
+    const rollup = this.rollup!;
+    const { linker, importId } = this.ctx;
+    await linker.prefetch(pupils.map((p) => ({ upn: p.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
+    const out = this.out;
     const merging: PupilWeek[] = [];
-    for (const w of batch) {
-      this.cover(w);
-      if (this.stored.get(w.urn)?.has(w.weekStart)) merging.push(w);
-      else lines.push(copyLine(this.ctx.importId, w, this.ctx.linker.linkPrefetchedUpn(w.upn)));
+    let urnNow = '';
+    let urnBytes = EMPTY;
+    let storedNow: Set<string> | undefined;
+    let coveringNow: Set<string> | undefined;
+    const newWeeks = new Set<string>();
+    for (const pupil of pupils) {
+      const upn = pupil.upn;
+      const childId = linker.childOfPrefetchedUpn(upn);
+      const prefix = Buffer.from(`${upn}\t${childId ?? '\\N'}\t${importId}\t`, 'latin1');
+      let weeks = 0;
+      rollup.eachWeek(pupil, (urn, weekStart, codes, offset) => {
+        if (urn !== urnNow) {
+          urnNow = urn;
+          urnBytes = Buffer.from(`${urn}\t`, 'latin1');
+          storedNow = this.stored.get(urn);
+          coveringNow = this.covering.get(urn);
+          if (!coveringNow) this.covering.set(urn, (coveringNow = new Set()));
+        }
+        coveringNow!.add(weekStart);
+        if (!this.partitioned.has(weekStart)) newWeeks.add(weekStart);
+        if (storedNow?.has(weekStart)) {
+          merging.push(weekFromCodes(upn, urn, weekStart, codes, offset));
+          return;
+        }
+        weeks++;
+        let present = 0;
+        let approved = 0;
+        let authorised = 0;
+        let unauthorised = 0;
+        let notPossible = 0;
+        for (let s = 0; s < SESSIONS_PER_WEEK; s++) {
+          const category = CODE_CATEGORY[codes[offset + s]!];
+          if (category === 0) present++;
+          else if (category === 1) approved++;
+          else if (category === 2) authorised++;
+          else if (category === 3) unauthorised++;
+          else if (category === 4) notPossible++;
+        }
+        const attending = present + approved;
+        out.put(prefix).put(urnBytes).put(weekBytes(weekStart));
+        out.putSmall(attending + authorised + unauthorised).tab().putSmall(attending).tab().putSmall(present).tab();
+        out.putSmall(approved).tab().putSmall(authorised).tab().putSmall(unauthorised).tab().putSmall(notPossible).tab();
+        for (let s = 0; s < SESSIONS_PER_WEEK; s++) {
+          if (s > 0) out.byte(COMMA);
+          const n = codes[offset + s]!;
+          if (n !== 0) out.put(CODE_BYTES[n]!);
+        }
+        out.endRow();
+      });
+      linker.countPrefetchedUpn(upn, childId, weeks);
     }
-    if (lines.length > 0) await copyIn(this.ctx.tx, COPY_ATTENDANCE_WEEKS, chunked(lines));
+    await this.partition(newWeeks);
+    if (out.size > 0) {
+      const text = out.take();
+      await copyIn(this.ctx.tx, COPY_ATTENDANCE_WEEKS, [text]);
+    }
     if (merging.length > 0) await this.merge(merging, false);
   }
 
@@ -170,28 +261,25 @@ class PupilWeekWriter {
    */
   async merge(batch: readonly PupilWeek[], again: boolean): Promise<void> {
     if (batch.length === 0) return;
-    if (again) await this.link(batch);
+    const { linker } = this.ctx;
+    await this.partition(batch.map((w) => w.weekStart));
+    await linker.prefetch([...new Set(batch.map((w) => w.upn))].map((upn) => ({ upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
     const stored = await supersedeWeeks(this.ctx.tx, this.ctx.importId, batch);
     const columns = new PupilWeekColumns();
     for (const w of batch) {
       const before = stored.get(`${w.upn}|${w.urn}|${w.weekStart}`);
-      const childId = again ? this.ctx.linker.childOfPrefetchedUpn(w.upn) : this.ctx.linker.linkPrefetchedUpn(w.upn);
+      const childId = linker.childOfPrefetchedUpn(w.upn);
+      if (!again) linker.countPrefetchedUpn(w.upn, childId, 1);
       columns.push(before === undefined ? w : mergeWeek(before, w), childId);
     }
-    await upsertPupilWeeks(this.ctx.tx, this.ctx.importId, columns);
+    await insertPupilWeeks(this.ctx.tx, this.ctx.importId, columns);
   }
 
-  /** Looks up the children of a batch's pupils (one query per 1,000 new UPNs). */
-  private async link(batch: readonly PupilWeek[]): Promise<void> {
-    const upns = new Set<string>();
-    for (const w of batch) upns.add(w.upn);
-    await this.ctx.linker.prefetch([...upns].map((upn) => ({ upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
-  }
-
-  private cover(w: PupilWeek): void {
-    let weeks = this.covering.get(w.urn);
-    if (!weeks) this.covering.set(w.urn, (weeks = new Set()));
-    weeks.add(w.weekStart);
+  private async partition(weeks: Iterable<string>): Promise<void> {
+    const list = [...weeks].filter((w) => !this.partitioned.has(w));
+    if (list.length === 0) return;
+    await ensurePartitions(this.ctx.tx, list, this.months);
+    for (const w of list) this.partitioned.add(w);
   }
 
   async recordCoverage(): Promise<void> {
@@ -211,39 +299,27 @@ class PupilWeekWriter {
   }
 }
 
-/** One pupil-week as a line of COPY text. */
-export function copyLine(importId: string, w: PupilWeek, childId: string | null): string {
-  return (
-    `${w.upn}\t${w.urn}\t${w.weekStart}\t${importId}\t${childId ?? '\\N'}\t${w.possible}\t${w.attending}\t${w.present}\t` +
-    `${w.approvedActivity}\t${w.authorised}\t${w.unauthorised}\t${w.notPossible}\t` +
-    `${copyText(sessionsText(w))}\t${copyText(JSON.stringify(w.codes))}\n`
-  );
-}
-
 /** The ten sessions' codes as stored: comma-separated, empty where the week has no row. */
 function sessionsText(w: PupilWeek): string {
   return w.sessions.map((s) => s ?? '').join(',');
 }
 
-/** COPY text in pieces of 1,000 lines. */
-function chunked(lines: readonly string[]): string[] {
-  const chunks: string[] = [];
-  for (let i = 0; i < lines.length; i += 1000) chunks.push(lines.slice(i, i + 1000).join(''));
-  return chunks;
-}
-
 /**
- * The stored weeks of a batch, keyed upn|urn|week, for the newer sessions to be laid over. Rows
- * an earlier import stored are kept in superseded_facts (for undo); this import's own rows (a
- * reopened pupil) are merged over but not kept.
+ * Takes the stored weeks of a batch out, returning their sessions keyed upn|urn|week for the
+ * newer sessions to be laid over; the merged weeks are then inserted in their place. Rows an
+ * earlier import stored are kept in superseded_facts (for undo); this import's own rows (a
+ * reopened pupil) are merged over but not kept. Only the batch's months are read.
  */
 async function supersedeWeeks(tx: Db, importId: string, batch: readonly PupilWeek[]): Promise<Map<string, string>> {
+  const weeks = [...new Set(batch.map((w) => w.weekStart))];
   const result = await sql<{ key: string; sessions: string }>`
     with k as (
       select * from unnest(${batch.map((w) => w.upn)}::text[], ${batch.map((w) => w.urn)}::text[], ${batch.map((w) => w.weekStart)}::date[])
         as k(upn, urn, week_start)
     ), old as (
-      select w.* from attendance_weeks w join k on w.upn = k.upn and w.urn = k.urn and w.week_start = k.week_start
+      delete from attendance_weeks w using k
+      where w.week_start = any(${weeks}::date[]) and w.upn = k.upn and w.urn = k.urn and w.week_start = k.week_start
+      returning w.*
     ), saved as (
       insert into superseded_facts (import_id, fact_table, natural_key, row)
       select ${importId}::uuid, 'attendance_weeks', old.upn || '|' || old.urn || '|' || old.week_start, to_jsonb(old) from old
@@ -261,7 +337,6 @@ class PupilWeekColumns {
   readonly childId: (string | null)[] = [];
   readonly counts: number[][] = [[], [], [], [], [], [], []];
   readonly sessions: string[] = [];
-  readonly codes: string[] = [];
   push(w: PupilWeek, childId: string | null): void {
     this.upn.push(w.upn);
     this.urn.push(w.urn);
@@ -276,24 +351,19 @@ class PupilWeekColumns {
     c[5]!.push(w.unauthorised);
     c[6]!.push(w.notPossible);
     this.sessions.push(sessionsText(w));
-    this.codes.push(JSON.stringify(w.codes));
   }
 }
 
-/** Upserts a batch of pupil-weeks in one statement from column arrays (13 parameters however many rows). */
-async function upsertPupilWeeks(tx: Db, importId: string, c: PupilWeekColumns): Promise<void> {
+/** Inserts a batch of pupil-weeks in one statement from column arrays (12 parameters however many rows). */
+async function insertPupilWeeks(tx: Db, importId: string, c: PupilWeekColumns): Promise<void> {
   const [possible, attending, present, approved, authorised, unauthorised, notPossible] = c.counts;
   await sql`
     insert into attendance_weeks (upn, urn, week_start, import_id, child_id, possible, attending, present, approved_activity,
-                                  authorised, unauthorised, not_possible, sessions, codes)
+                                  authorised, unauthorised, not_possible, sessions)
     select w.upn, w.urn, w.week_start, ${importId}::uuid, w.child_id, w.possible, w.attending, w.present, w.approved_activity,
-           w.authorised, w.unauthorised, w.not_possible, w.sessions, w.codes::jsonb
+           w.authorised, w.unauthorised, w.not_possible, w.sessions
     from unnest(${c.upn}::text[], ${c.urn}::text[], ${c.weekStart}::date[], ${c.childId}::uuid[], ${possible}::smallint[],
                 ${attending}::smallint[], ${present}::smallint[], ${approved}::smallint[], ${authorised}::smallint[],
-                ${unauthorised}::smallint[], ${notPossible}::smallint[], ${c.sessions}::text[], ${c.codes}::text[])
-      as w(upn, urn, week_start, child_id, possible, attending, present, approved_activity, authorised, unauthorised, not_possible, sessions, codes)
-    on conflict (upn, urn, week_start) do update set
-      import_id = excluded.import_id, child_id = excluded.child_id, possible = excluded.possible, attending = excluded.attending,
-      present = excluded.present, approved_activity = excluded.approved_activity, authorised = excluded.authorised,
-      unauthorised = excluded.unauthorised, not_possible = excluded.not_possible, sessions = excluded.sessions, codes = excluded.codes`.execute(tx);
+                ${unauthorised}::smallint[], ${notPossible}::smallint[], ${c.sessions}::text[])
+      as w(upn, urn, week_start, child_id, possible, attending, present, approved_activity, authorised, unauthorised, not_possible, sessions)`.execute(tx);
 }

@@ -66,25 +66,24 @@ export class Linker {
   }
 
   /**
-   * Links by UPN alone, without a query: for UPNs `prefetch` has looked up (attendance). Such
-   * records cannot create a child, so the answer is the child or null (unlinked), counted as
-   * `link` counts.
+   * Counts `rows` records linked by a UPN `prefetch` looked up (attendance, which cannot create a
+   * child): to `childId`, or unlinked when it is null.
    */
-  linkPrefetchedUpn(upn: string): string | null {
-    const id = this.byUpn.get(upn);
-    if (id === undefined) {
-      if (!this.absent.has(`upn:${upn}`)) throw new Error(`UPN ${upn} was not prefetched`);
-      this.counts.unlinked++;
-      return null;
+  countPrefetchedUpn(upn: string, childId: string | null, rows: number): void {
+    if (rows === 0) return;
+    if (childId === null) {
+      this.counts.unlinked += rows;
+      return;
     }
-    this.counts.upn++;
-    if (!this.links.has(id)) this.links.set(id, 'upn');
-    return id;
+    this.counts.upn += rows;
+    if (!this.links.has(childId)) this.links.set(childId, 'upn');
   }
 
   /** The child of a UPN `prefetch` has looked up, or null, without counting a link. */
   childOfPrefetchedUpn(upn: string): string | null {
-    return this.byUpn.get(upn) ?? null;
+    const id = this.byUpn.get(upn);
+    if (id === undefined && !this.absent.has(`upn:${upn}`)) throw new Error(`UPN ${upn} was not prefetched`);
+    return id ?? null;
   }
 
   async link(identity: RecordIdentity): Promise<LinkResult> {
