@@ -312,13 +312,15 @@ function sessionsText(w: PupilWeek): string {
  */
 async function supersedeWeeks(tx: Db, importId: string, batch: readonly PupilWeek[]): Promise<Map<string, string>> {
   const weeks = [...new Set(batch.map((w) => w.weekStart))];
+  const upns = [...new Set(batch.map((w) => w.upn))];
   const result = await sql<{ key: string; sessions: string }>`
     with k as (
       select * from unnest(${batch.map((w) => w.upn)}::text[], ${batch.map((w) => w.urn)}::text[], ${batch.map((w) => w.weekStart)}::date[])
         as k(upn, urn, week_start)
     ), old as (
       delete from attendance_weeks w using k
-      where w.week_start = any(${weeks}::date[]) and w.upn = k.upn and w.urn = k.urn and w.week_start = k.week_start
+      where w.week_start = any(${weeks}::date[]) and w.upn = any(${upns}::text[])
+        and w.upn = k.upn and w.urn = k.urn and w.week_start = k.week_start
       returning w.*
     ), saved as (
       insert into superseded_facts (import_id, fact_table, natural_key, row)

@@ -249,9 +249,15 @@ async function finish(tx: Db, actor: Actor | null, summary: ImportSummary, ctx: 
       .execute();
   }
   if (ctx) {
-    const links = [...ctx.linker.links].map(([childId, method]) => ({ child_id: childId, import_id: importId, dataset: summary.dataset, method }));
-    for (let i = 0; i < links.length; i += INSERT_BATCH) {
-      await tx.insertInto('child_links').values(links.slice(i, i + INSERT_BATCH)).onConflict((oc) => oc.doNothing()).execute();
+    // One statement of column arrays: an attendance file links tens of thousands of children.
+    const links = [...ctx.linker.links];
+    for (let i = 0; i < links.length; i += 50_000) {
+      const part = links.slice(i, i + 50_000);
+      await sql`
+        insert into child_links (child_id, import_id, dataset, method)
+        select l.child_id, ${importId}::uuid, ${summary.dataset}, l.method
+        from unnest(${part.map((l) => l[0])}::uuid[], ${part.map((l) => l[1])}::text[]) as l(child_id, method)
+        on conflict do nothing`.execute(tx);
     }
   }
   await recordAudit(tx, actor, summary);
