@@ -180,6 +180,38 @@ describeApp('data hub corrections and undo', (ctx) => {
     assert.deepEqual(coverage, [{ week_start: '2026-03-16', import_id: monday.importId }]);
   });
 
+  test('pupil-weeks stay single whatever the order of files, undo, re-import, and imports at once', async () => {
+    const admin = await actorFor(db(), 'administrator');
+    const P = makeUpn('201004444448');
+    const Q = makeUpn('201004444449');
+    const duplicates = async () =>
+      (await db()
+        .selectFrom('attendance_weeks')
+        .select(['upn', 'urn', 'week_start'])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .groupBy(['upn', 'urn', 'week_start'])
+        .having((eb) => eb.fn.countAll(), '>', 1)
+        .execute()).length;
+    const header = 'upn,urn,date,session,code';
+    const a = csv(header, `${P},100003,2026-03-16,AM,/`, `${Q},100003,2026-03-16,AM,/`, `${P},100003,2026-03-17,AM,N`);
+    const b = csv(header, `${Q},100003,2026-03-16,PM,\\`, `${P},100003,2026-03-16,PM,\\`, `${Q},100003,2026-03-23,AM,/`);
+    // Both at once: on a server they are two connections; each would find the weeks new.
+    const [first, second] = await Promise.all([importFile(db(), admin, 'attendance', a), importFile(db(), admin, 'attendance', b)]);
+    assert.deepEqual([first.outcome, second.outcome], ['loaded', 'loaded']);
+    assert.equal(await duplicates(), 0);
+    const week = async (upn: string) =>
+      (await db().selectFrom('attendance_weeks').select('sessions').where('upn', '=', upn).where('week_start', '=', '2026-03-16').executeTakeFirstOrThrow()).sessions;
+    assert.equal(await week(P), '/,\\,N,,,,,,,', 'both files’ sessions are in the one week');
+    assert.equal(await week(Q), '/,\\,,,,,,,,');
+
+    await undoImport(db(), admin, first.importId!);
+    assert.equal(await duplicates(), 0);
+    const again = await importFile(db(), admin, 'attendance', a);
+    assert.equal(again.outcome, 'loaded', 'an undone file can be loaded again');
+    assert.equal(await duplicates(), 0);
+    assert.equal(await week(P), '/,\\,N,,,,,,,');
+  });
+
   test('undoing a corrected census brings back the rows it replaced', async () => {
     const admin = await actorFor(db(), 'administrator');
     const UPN_C = makeUpn('201004444445');

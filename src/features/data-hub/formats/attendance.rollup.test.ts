@@ -190,3 +190,21 @@ test('a pupil whose rows come back after the file moved on is reopened, and its 
   const whole = [...rollup.reopenedWeeks()].map((w) => [w.upn === UPN ? 'U' : 'O', w.possible, w.attending]);
   assert.deepEqual(whole, [['U', 3, 2], ['O', 2, 2]]);
 });
+
+test('a reopened pupil’s changes: new schools to write as usual, and schools written before that gained sessions, whole', () => {
+  const rollup = new AttendanceRollup();
+  rollup.add(session(UPN, '100001', '2026-03-16', 'AM', '/'));
+  rollup.add(session(UPN, '100002', '2026-03-16', 'AM', 'D'));
+  rollup.add(session(OTHER, '100001', '2026-03-16', 'AM', '/'));
+  const first = rollup.takeFinished();
+  assert.deepEqual(first.map((p) => p.upn), [UPN]);
+  rollup.add(session(UPN, '100001', '2026-03-23', 'AM', 'N')); // back: a week at a school written before
+  rollup.add(session(UPN, '100003', '2026-03-23', 'AM', '/')); // and a school not seen before
+  rollup.close();
+  const { pupils, changedWeeks } = rollup.reopenedChanges();
+  assert.deepEqual(pupils.map((p) => p.upn), [UPN]);
+  const unwritten: string[] = [];
+  rollup.eachWeek(pupils[0]!, (urn, week) => unwritten.push(`${urn} ${week}`), true);
+  assert.deepEqual(unwritten, ['100003 2026-03-23'], 'only the school not handed out before');
+  assert.deepEqual(changedWeeks.map((w) => `${w.urn} ${w.weekStart}`), ['100001 2026-03-16', '100001 2026-03-23'], 'the changed school, whole; 100002 is untouched');
+});

@@ -76,6 +76,10 @@ interface Pair extends RollupPair {
   next: Pair | undefined;
   /** On a pupil's first pair: 0 while its rows are being read, 1 once they ended, 2 once they came back after that. */
   state: number;
+  /** Its weeks were handed out (`takeFinished`). */
+  written: boolean;
+  /** A session was added after its weeks were handed out. */
+  changed: boolean;
 }
 
 interface Page {
@@ -182,6 +186,7 @@ export class AttendanceRollup {
 
   /** The storage index of a pair's session on a day: page in the high bits, offset in the low. */
   private place(pair: Pair, day: number, session: number): number {
+    if (pair.written) pair.changed = true;
     const slot = this.slot(pair, weekOf(day));
     return (slot >>> PAGE_BITS) * PAGE_OFFSET_SPAN + (slot & (PAGE - 1)) * SESSIONS_PER_WEEK + session;
   }
@@ -258,7 +263,27 @@ export class AttendanceRollup {
   takeFinished(): RollupPupil[] {
     const pupils = this.finished;
     this.finished = [];
+    for (const first of pupils) for (let pair: Pair | undefined = first; pair; pair = pair.next) pair.written = true;
     return pupils;
+  }
+
+  /**
+   * What reopened pupils added after their weeks were handed out: weeks at schools not handed out
+   * before (to write as any other, with `eachWeek(pupil, visit, true)`), and the weeks of schools
+   * handed out before that gained sessions (to merge over what was written), whole.
+   */
+  reopenedChanges(): { readonly pupils: readonly RollupPupil[]; readonly changedWeeks: PupilWeek[] } {
+    const changedWeeks: PupilWeek[] = [];
+    for (const first of this.reopened) {
+      for (let pair: Pair | undefined = first; pair; pair = pair.next) {
+        if (!pair.changed) continue;
+        for (let i = 0; i < pair.slots.length; i++) {
+          const slot = pair.slots[i]!;
+          if (slot >= 0) changedWeeks.push(this.summarise(pair, pair.base + i, slot));
+        }
+      }
+    }
+    return { pupils: this.reopened, changedWeeks };
   }
 
   /** The reopened pupils (as `reopenedWeeks`), for `eachWeek`. */
@@ -271,8 +296,9 @@ export class AttendanceRollup {
    * `codes[offset + s]` is session s's code number: 0 where there was no row, else
    * `REGISTER_CODES[n - 1]`.
    */
-  eachWeek(pupil: RollupPupil, visit: (urn: string, weekStart: string, codes: Uint8Array, offset: number) => void): void {
+  eachWeek(pupil: RollupPupil, visit: (urn: string, weekStart: string, codes: Uint8Array, offset: number) => void, unwrittenOnly = false): void {
     for (let pair: Pair | undefined = pupil as Pair; pair; pair = pair.next) {
+      if (unwrittenOnly && pair.written) continue;
       for (let i = 0; i < pair.slots.length; i++) {
         const slot = pair.slots[i]!;
         if (slot < 0) continue;
@@ -304,7 +330,7 @@ export class AttendanceRollup {
   private findPair(upn: string, urn: string): Pair {
     const first = this.pupils.get(upn);
     for (let pair = first; pair; pair = pair.next) if (pair.urn === urn) return pair;
-    const pair: Pair = { upn: first?.upn ?? detach(upn), urn: detach(urn), base: 0, slots: new Int32Array(0), next: undefined, state: 0 };
+    const pair: Pair = { upn: first?.upn ?? detach(upn), urn: detach(urn), base: 0, slots: new Int32Array(0), next: undefined, state: 0, written: false, changed: false };
     if (first) {
       pair.next = first.next;
       first.next = pair;

@@ -92,17 +92,14 @@ export async function loadAttendance(ctx: AttendanceLoadContext): Promise<Attend
   }
   await writer.add(read.rollup, read.rollup.takeFinished());
   await writer.flush();
-  // An unsorted file: pupils seen again after the file moved on are written again, whole.
+  // An unsorted file, or a pupil on two schools' rolls listed apart: pupils seen again after the
+  // file moved on. Their weeks at schools not written yet are written as any others; weeks
+  // written already that gained sessions are merged over what was written.
   if (read.rollup.reopenedPupils > 0) {
-    let batch: PupilWeek[] = [];
-    for (const week of read.rollup.reopenedWeeks()) {
-      batch.push(week);
-      if (batch.length >= PUPIL_WEEK_BATCH) {
-        await writer.merge(batch, true);
-        batch = [];
-      }
-    }
-    await writer.merge(batch, true);
+    const { pupils, changedWeeks } = read.rollup.reopenedChanges();
+    await writer.add(read.rollup, pupils, true);
+    await writer.flush();
+    for (let i = 0; i < changedWeeks.length; i += PUPIL_WEEK_BATCH) await writer.merge(changedWeeks.slice(i, i + PUPIL_WEEK_BATCH), true);
   }
   await writer.recordCoverage();
   return { ...counts, pupilWeeks: read.rollup.pupilWeeks };
@@ -155,13 +152,17 @@ class PupilWeekWriter {
   /** Weeks already known to have their partition. */
   private readonly partitioned = new Set<string>();
 
-  async add(rollup: AttendanceRollup, pupils: readonly RollupPupil[]): Promise<void> {
+  /** `unwrittenOnly`: only the schools of these pupils whose weeks were not handed out before. */
+  async add(rollup: AttendanceRollup, pupils: readonly RollupPupil[], unwrittenOnly = false): Promise<void> {
     this.rollup = rollup;
+    this.unwrittenOnly = unwrittenOnly;
     for (const pupil of pupils) {
       this.pending.push(pupil);
       if (this.pending.length >= PUPIL_BATCH) await this.dispatch();
     }
   }
+
+  private unwrittenOnly = false;
 
   /** Writes what is pending and waits for every write. */
   async flush(): Promise<void> {
@@ -180,7 +181,7 @@ class PupilWeekWriter {
     const batch = this.pending;
     this.pending = [];
     await this.writing;
-    this.writing = this.write(batch);
+    this.writing = this.write(batch, this.unwrittenOnly);
     // A failure is thrown by the next dispatch or by flush; until then, it is not unhandled.
     this.writing.catch(() => {});
   }
@@ -189,7 +190,7 @@ class PupilWeekWriter {
    * A batch of pupils: their weeks as COPY text (no objects made per week), except the weeks of
    * school-weeks stored before, which are merged.
    */
-  private async write(pupils: readonly RollupPupil[]): Promise<void> {
+  private async write(pupils: readonly RollupPupil[], unwrittenOnly: boolean): Promise<void> {
     const rollup = this.rollup!;
     const { linker, importId } = this.ctx;
     await linker.prefetch(pupils.map((p) => ({ upn: p.upn, nhsNumber: null, forename: null, surname: null, dateOfBirth: null })));
@@ -243,7 +244,7 @@ class PupilWeekWriter {
           if (n !== 0) out.put(CODE_BYTES[n]!);
         }
         out.endRow();
-      });
+      }, unwrittenOnly);
       linker.countPrefetchedUpn(upn, childId, weeks);
     }
     await this.partition(newWeeks);
@@ -267,6 +268,9 @@ class PupilWeekWriter {
     const stored = await supersedeWeeks(this.ctx.tx, this.ctx.importId, batch);
     const columns = new PupilWeekColumns();
     for (const w of batch) {
+      let covering = this.covering.get(w.urn);
+      if (!covering) this.covering.set(w.urn, (covering = new Set()));
+      covering.add(w.weekStart);
       const before = stored.get(`${w.upn}|${w.urn}|${w.weekStart}`);
       const childId = linker.childOfPrefetchedUpn(w.upn);
       if (!again) linker.countPrefetchedUpn(w.upn, childId, 1);

@@ -14,12 +14,12 @@
  * - Refused and rejected files are recorded too (status 'rejected', with their report), so that
  *   the person who sent them can read why; dry runs record nothing.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { auditService, type Actor } from '../../../platform/audit/audit.service.js';
+import { sha256OfFile } from '../../../platform/files/sha256.js';
 import { CsvError } from '../csv/csv-error.js';
 import { openCsvFile } from '../csv/csv-reader.js';
 import { checkHeader, DuplicateRows, malformedRejection, type DatasetName, type ImportRecord, type Rejection } from '../formats/dataset.js';
@@ -92,11 +92,16 @@ class Rollback extends Error {
   }
 }
 
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** An identical file is loaded already: roll back, and say so. */
+class AlreadyLoaded extends Error {
+  constructor(readonly earlier: { id: string; imported_at: Date | string; rows_loaded: number }) {
+    super('already loaded');
+  }
 }
+
+/** The hash an attendance import is recorded under until its file's is known (never a real one's: it is checked). */
+const PROVISIONAL_SHA256 = '0'.repeat(64);
+
 
 /** A Kysely without table types, for the generic fact inserts (tables.ts checks the rows). */
 const untyped = (db: Db) => db as unknown as Kysely<Record<string, Record<string, unknown>>>;
@@ -144,21 +149,28 @@ export async function importFile(
 ): Promise<ImportSummary> {
   const fileName = options.fileName ?? path.basename(file);
   const totalBytes = (await fs.promises.stat(file)).size;
-  const sha256 = await sha256Of(file);
+  // The file's hash is computed on another thread. An attendance file (hundreds of MB) is loaded
+  // meanwhile, under a provisional hash, and checked for an earlier identical load at the end;
+  // other files are small, and checked first.
+  const hashing = sha256OfFile(file);
+  hashing.catch(() => {});
+  const deferHash = dataset === 'attendance';
+  let sha256 = deferHash ? PROVISIONAL_SHA256 : await hashing;
   const dryRun = options.dryRun === true;
-  const base = { dataset, fileName, sha256, dryRun, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, warnings: [], rejections: [], rejectionsNotStored: 0 };
+  const base = () => ({ dataset, fileName, sha256, dryRun, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, warnings: [], rejections: [], rejectionsNotStored: 0 });
   const emptyLinkage: LinkCounts = { upn: 0, 'nhs-number': 0, 'name-dob': 0, created: 0, queued: 0, unlinked: 0 };
 
-  const earlier = await db
-    .selectFrom('imports')
-    .select(['id', 'imported_at', 'rows_loaded'])
-    .where('dataset', '=', dataset)
-    .where('file_sha256', '=', sha256)
-    .where('status', '=', 'loaded')
-    .executeTakeFirst();
-  if (earlier) {
+  const loadedBefore = (reader: Db, hash: string) =>
+    reader
+      .selectFrom('imports')
+      .select(['id', 'imported_at', 'rows_loaded'])
+      .where('dataset', '=', dataset)
+      .where('file_sha256', '=', hash)
+      .where('status', '=', 'loaded')
+      .executeTakeFirst();
+  const unchanged = async (earlier: { id: string; imported_at: Date | string; rows_loaded: number }): Promise<ImportSummary> => {
     const summary: ImportSummary = {
-      ...base,
+      ...base(),
       importId: earlier.id,
       outcome: 'unchanged',
       errors: [`This file was already loaded (import ${earlier.id}, ${new Date(earlier.imported_at).toISOString().slice(0, 16).replace('T', ' ')} UTC, ${earlier.rows_loaded} rows): nothing changed.`],
@@ -166,6 +178,10 @@ export async function importFile(
     };
     if (!dryRun) await recordAudit(db, actor, summary);
     return summary;
+  };
+  if (!deferHash) {
+    const earlier = await loadedBefore(db, sha256);
+    if (earlier) return unchanged(earlier);
   }
 
   try {
@@ -183,10 +199,18 @@ export async function importFile(
         if (!(error instanceof CsvError)) throw error;
         loaded = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: [error.message], warnings: [] };
       }
+      if (deferHash) {
+        sha256 = await hashing;
+        // Attendance imports hold a lock (attendance.load.ts), so an identical file loaded by
+        // another import has committed by now.
+        const earlier = await loadedBefore(tx, sha256);
+        if (earlier) throw new AlreadyLoaded(earlier);
+        await tx.updateTable('imports').set({ file_sha256: sha256 }).where('id', '=', created.id).execute();
+      }
       const refused = loaded.errors.length > 0;
       const rejected = !refused && loaded.rowsRejected > 0 && !options.acceptValid;
       const summary: ImportSummary = {
-        ...base,
+        ...base(),
         importId: created.id,
         outcome: refused ? 'refused' : rejected ? 'rejected' : 'loaded',
         rowsRead: loaded.rowsRead,
@@ -207,6 +231,7 @@ export async function importFile(
       return done;
     });
   } catch (error) {
+    if (error instanceof AlreadyLoaded) return unchanged(error.earlier);
     if (!(error instanceof Rollback)) throw error;
     const summary = error.summary;
     if (dryRun) return { ...summary, importId: null };
