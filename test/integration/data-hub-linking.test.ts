@@ -193,7 +193,8 @@ describeApp('data hub corrections and undo', (ctx) => {
         .having((eb) => eb.fn.countAll(), '>', 1)
         .execute()).length;
     const header = 'upn,urn,date,session,code';
-    const a = csv(header, `${P},100003,2026-03-16,AM,/`, `${Q},100003,2026-03-16,AM,/`, `${P},100003,2026-03-17,AM,N`);
+    // P is on two schools' rolls, listed apart, as some registers list dual registration.
+    const a = csv(header, `${P},100003,2026-03-16,AM,/`, `${Q},100003,2026-03-16,AM,/`, `${P},100003,2026-03-17,AM,N`, `${P},100004,2026-03-18,AM,D`);
     const b = csv(header, `${Q},100003,2026-03-16,PM,\\`, `${P},100003,2026-03-16,PM,\\`, `${Q},100003,2026-03-23,AM,/`);
     // Both at once: on a server they are two connections; each would find the weeks new.
     const [first, second] = await Promise.all([importFile(db(), admin, 'attendance', a), importFile(db(), admin, 'attendance', b)]);
@@ -208,8 +209,38 @@ describeApp('data hub corrections and undo', (ctx) => {
     assert.equal(await duplicates(), 0);
     const again = await importFile(db(), admin, 'attendance', a);
     assert.equal(again.outcome, 'loaded', 'an undone file can be loaded again');
+    assert.equal(again.pupilWeeks, 3);
+    assert.equal(again.linkage.unlinked + again.linkage.upn, 3, 'each pupil-week linked or counted unlinked once');
     assert.equal(await duplicates(), 0);
     assert.equal(await week(P), '/,\\,N,,,,,,,');
+  });
+
+  test('a pupil back at another school after many others, in a file of many chunks, is stored once', async () => {
+    const admin = await actorFor(db(), 'administrator');
+    const P = makeUpn('201005555555');
+    const others = Array.from({ length: 400 }, (_, i) => makeUpn(`2010066${String(i).padStart(5, '0')}`));
+    const days = ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24'];
+    const rows = [
+      ...days.flatMap((d) => [`${P},100005,${d},AM,/`, `${P},100005,${d},PM,\\`]),
+      // 4,000 rows (more than two 64 KB reads) before P comes back
+      ...others.flatMap((u) => days.flatMap((d) => [`${u},100005,${d},AM,/`, `${u},100005,${d},PM,\\`])),
+      `${P},100006,2026-04-27,AM,D`,
+      `${P},100005,2026-04-27,AM,/`,
+    ];
+    const loaded = await importFile(db(), admin, 'attendance', csv('upn,urn,date,session,code', ...rows));
+    assert.equal(loaded.outcome, 'loaded', JSON.stringify(loaded.rejections.slice(0, 3)));
+    assert.equal(loaded.pupilWeeks, 1 + others.length + 2);
+    const weeks = await db().selectFrom('attendance_weeks').select(['urn', 'week_start', 'sessions']).where('upn', '=', P).orderBy('week_start').orderBy('urn').execute();
+    assert.deepEqual(
+      weeks.map((w) => [w.urn, w.week_start, w.sessions]),
+      [
+        ['100005', '2026-04-20', '/,\\,/,\\,/,\\,/,\\,/,\\'],
+        ['100005', '2026-04-27', '/,,,,,,,,,'],
+        ['100006', '2026-04-27', 'D,,,,,,,,,'],
+      ],
+    );
+    const stored = await db().selectFrom('attendance_weeks').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', loaded.importId!).executeTakeFirstOrThrow();
+    assert.equal(Number(stored.n), loaded.pupilWeeks, 'no pupil-week written twice');
   });
 
   test('undoing a corrected census brings back the rows it replaced', async () => {

@@ -198,6 +198,9 @@ test('a reopened pupil’s changes: new schools to write as usual, and schools w
   rollup.add(session(OTHER, '100001', '2026-03-16', 'AM', '/'));
   const first = rollup.takeFinished();
   assert.deepEqual(first.map((p) => p.upn), [UPN]);
+  const written: string[] = [];
+  rollup.eachWeek(first[0]!, (urn, week) => written.push(`${urn} ${week}`)); // as the writer does
+  assert.deepEqual(written.sort(), ['100001 2026-03-16', '100002 2026-03-16']);
   rollup.add(session(UPN, '100001', '2026-03-23', 'AM', 'N')); // back: a week at a school written before
   rollup.add(session(UPN, '100003', '2026-03-23', 'AM', '/')); // and a school not seen before
   rollup.close();
@@ -206,5 +209,8 @@ test('a reopened pupil’s changes: new schools to write as usual, and schools w
   const unwritten: string[] = [];
   rollup.eachWeek(pupils[0]!, (urn, week) => unwritten.push(`${urn} ${week}`), true);
   assert.deepEqual(unwritten, ['100003 2026-03-23'], 'only the school not handed out before');
+  const none: string[] = [];
+  rollup.eachWeek(pupils[0]!, (urn, week) => none.push(`${urn} ${week}`), true);
+  assert.deepEqual(none, [], 'and once handed out, it is not handed out again');
   assert.deepEqual(changedWeeks.map((w) => `${w.urn} ${w.weekStart}`), ['100001 2026-03-16', '100001 2026-03-23'], 'the changed school, whole; 100002 is untouched');
 });

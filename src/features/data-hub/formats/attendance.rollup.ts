@@ -76,7 +76,7 @@ interface Pair extends RollupPair {
   next: Pair | undefined;
   /** On a pupil's first pair: 0 while its rows are being read, 1 once they ended, 2 once they came back after that. */
   state: number;
-  /** Its weeks were handed out (`takeFinished`). */
+  /** Its weeks were handed out (`eachWeek`). */
   written: boolean;
   /** A session was added after its weeks were handed out. */
   changed: boolean;
@@ -263,7 +263,6 @@ export class AttendanceRollup {
   takeFinished(): RollupPupil[] {
     const pupils = this.finished;
     this.finished = [];
-    for (const first of pupils) for (let pair: Pair | undefined = first; pair; pair = pair.next) pair.written = true;
     return pupils;
   }
 
@@ -292,13 +291,17 @@ export class AttendanceRollup {
   }
 
   /**
-   * Each week of a pupil, at every school, without making objects: the hot path of writing.
+   * Each week of a pupil, at every school, without making objects: the hot path of writing. The
+   * schools visited count as handed out (see `reopenedChanges`); `unwrittenOnly` visits only the
+   * others.
    * `codes[offset + s]` is session s's code number: 0 where there was no row, else
    * `REGISTER_CODES[n - 1]`.
    */
   eachWeek(pupil: RollupPupil, visit: (urn: string, weekStart: string, codes: Uint8Array, offset: number) => void, unwrittenOnly = false): void {
     for (let pair: Pair | undefined = pupil as Pair; pair; pair = pair.next) {
       if (unwrittenOnly && pair.written) continue;
+      // From here on, a session added to this school's weeks marks them changed.
+      pair.written = true;
       for (let i = 0; i < pair.slots.length; i++) {
         const slot = pair.slots[i]!;
         if (slot < 0) continue;
