@@ -197,7 +197,7 @@ export const importScenario: Scenario<State> = {
       notes: [
         `Median of ${rounds} round${rounds > 1 ? 's' : ''}; the COPY and the import alternate which goes first. ` +
           'Bare COPY: the file as it is into a table of five text columns with no index, key or check (on PostgreSQL the server reads the file itself; on PGlite from a file-backed Blob). ' +
-          'Import: every rule of data-formats.md checked, each row linked to a child by UPN, rolled up to pupil-weeks and upserted, in one transaction, then undone before the next run. ' +
+          'Import: every rule of data-formats.md checked, each row linked to a child by UPN, rolled up to pupil-weeks and written by COPY while the file is read, in one transaction, then undone before the next run. ' +
           'Peak RSS is this process’s (the app and, on PGlite, the database); a PostgreSQL server’s memory is its own.',
       ],
     };
