@@ -201,7 +201,7 @@ describeApp('data hub corrections and undo', (ctx) => {
     assert.deepEqual([first.outcome, second.outcome], ['loaded', 'loaded']);
     assert.equal(await duplicates(), 0);
     const week = async (upn: string) =>
-      (await db().selectFrom('attendance_weeks').select('sessions').where('upn', '=', upn).where('week_start', '=', '2026-03-16').executeTakeFirstOrThrow()).sessions;
+      (await db().selectFrom('attendance_weeks').select('sessions').where('upn', '=', upn).where('urn', '=', '100003').where('week_start', '=', '2026-03-16').executeTakeFirstOrThrow()).sessions;
     assert.equal(await week(P), '/,\\,N,,,,,,,', 'both files’ sessions are in the one week');
     assert.equal(await week(Q), '/,\\,,,,,,,,');
 
