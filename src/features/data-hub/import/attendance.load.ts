@@ -40,6 +40,8 @@ export interface AttendanceLoadContext {
   readonly acceptValid: boolean;
   readonly onRejection: (rejection: Rejection) => void;
   readonly onProgress?: ((bytesRead: number) => void) | undefined;
+  /** Records child_links rows for links made so far (import.service.ts's `recordChildLinks`). */
+  readonly recordLinks: (links: readonly [string, string][]) => Promise<void>;
 }
 
 export type AttendanceLoaded =
@@ -252,6 +254,9 @@ class PupilWeekWriter {
       const text = out.take();
       await copyIn(this.ctx.tx, COPY_ATTENDANCE_WEEKS, [text]);
     }
+    // The children this batch linked, while the file is still read rather than all at the end.
+    const links = linker.takeNewLinks();
+    if (links.length > 0) await this.ctx.recordLinks(links);
     if (merging.length > 0) await this.merge(merging, false);
   }
 

@@ -274,18 +274,24 @@ async function finish(tx: Db, actor: Actor | null, summary: ImportSummary, ctx: 
       .execute();
   }
   if (ctx) {
-    // One statement of column arrays: an attendance file links tens of thousands of children.
-    const links = [...ctx.linker.links];
-    for (let i = 0; i < links.length; i += 50_000) {
-      const part = links.slice(i, i + 50_000);
-      await sql`
-        insert into child_links (child_id, import_id, dataset, method)
-        select l.child_id, ${importId}::uuid, ${summary.dataset}, l.method
-        from unnest(${part.map((l) => l[0])}::uuid[], ${part.map((l) => l[1])}::text[]) as l(child_id, method)
-        on conflict do nothing`.execute(tx);
-    }
+    await recordChildLinks(tx, importId, summary.dataset, ctx.linker.takeNewLinks());
   }
   await recordAudit(tx, actor, summary);
+}
+
+/**
+ * child_links rows for links an import made, in one statement of column arrays (an attendance
+ * file links tens of thousands of children; the attendance writer records them batch by batch).
+ */
+export async function recordChildLinks(tx: Db, importId: string, dataset: DatasetName, links: readonly [string, string][]): Promise<void> {
+  for (let i = 0; i < links.length; i += 50_000) {
+    const part = links.slice(i, i + 50_000);
+    await sql`
+      insert into child_links (child_id, import_id, dataset, method)
+      select l.child_id, ${importId}::uuid, ${dataset}, l.method
+      from unnest(${part.map((l) => l[0])}::uuid[], ${part.map((l) => l[1])}::text[]) as l(child_id, method)
+      on conflict do nothing`.execute(tx);
+  }
 }
 
 async function recordAudit(db: Db, actor: Actor | null, summary: ImportSummary): Promise<void> {
@@ -435,6 +441,7 @@ async function loadAttendanceFile(ctx: LoadContext): Promise<Loaded> {
     acceptValid: ctx.options.acceptValid === true,
     onRejection: (r) => ctx.collector.add(r),
     onProgress: (bytesRead) => ctx.options.onProgress?.({ bytesRead, totalBytes: ctx.totalBytes, rowsRead: 0 }),
+    recordLinks: (links) => recordChildLinks(ctx.tx, ctx.importId, 'attendance', links),
   });
   if (!loaded.ok) return { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: loaded.errors, warnings: loaded.warnings };
   return { ...loaded, errors: [] };

@@ -46,6 +46,21 @@ export class Linker {
   readonly counts: LinkCounts = { upn: 0, 'nhs-number': 0, 'name-dob': 0, created: 0, queued: 0, unlinked: 0 };
   /** Child ids linked in this import, with the first method used: child_links rows. */
   readonly links = new Map<string, LinkMethod>();
+  /** Links not yet handed out by `takeNewLinks`. */
+  private newLinks: [string, LinkMethod][] = [];
+
+  /** The links made since the last call, to record as child_links: each is handed out once. */
+  takeNewLinks(): [string, LinkMethod][] {
+    const fresh = this.newLinks;
+    this.newLinks = [];
+    return fresh;
+  }
+
+  private addLink(childId: string, method: LinkMethod): void {
+    if (this.links.has(childId)) return;
+    this.links.set(childId, method);
+    this.newLinks.push([childId, method]);
+  }
 
   constructor(private readonly db: Db) {}
 
@@ -76,7 +91,7 @@ export class Linker {
       return;
     }
     this.counts.upn += rows;
-    if (!this.links.has(childId)) this.links.set(childId, 'upn');
+    this.addLink(childId, 'upn');
   }
 
   /** The child of a UPN `prefetch` has looked up, or null, without counting a link. */
@@ -90,7 +105,7 @@ export class Linker {
     const result = await this.find(identity);
     if (result.kind === 'linked') {
       this.counts[result.method]++;
-      if (!this.links.has(result.childId)) this.links.set(result.childId, result.method);
+      this.addLink(result.childId, result.method);
     } else if (result.kind === 'created') this.counts.created++;
     else if (result.kind === 'ambiguous') this.counts.queued++;
     else this.counts.unlinked++;
