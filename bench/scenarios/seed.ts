@@ -1,9 +1,8 @@
 /**
  * `send-hub seed-demo`: the synthetic area generated and imported through the real importer,
  * at the scales in BENCH_SEED_SCALES (default "0.1,1"), to show how the time grows with the
- * area. Each scale runs on the scenario's fresh database, smallest first, each after undoing
- * nothing (a larger area's files supersede the smaller one's rows where their keys meet, so
- * each scale is timed as a first import would be only at the first; see the notes).
+ * area. Each scale runs on a fresh database of its own (a new embedded one, or a new database on
+ * the BENCH_DATABASE_URL server), so each is timed as a first seed-demo.
  */
 import type { Scenario } from '../support/scenario.js';
 import { seedAreaData } from '../../src/demo/area.seed.js';
@@ -13,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { scalesFromEnv } from '../support/env.js';
+import { freshServerDatabase } from '../support/server.js';
 
 interface State {
   scales: number[];
@@ -34,9 +34,10 @@ export const seedScenario: Scenario<State> = {
       // A fresh database for each scale, on the same kind as the app's: each is a first seed-demo.
       const server = process.env.BENCH_DATABASE_URL;
       const dir = await mkdtemp(path.join(tmpdir(), 'send-hub-bench-seed-'));
-      const database = server ? ctx.app.s.database : await openDatabase({ dataDir: dir, purpose: 'bench seed' });
+      const store = server ? await freshServerDatabase(server) : undefined;
+      const database = await openDatabase({ databaseUrl: store?.databaseUrl, dataDir: dir, purpose: 'bench seed' });
       try {
-        if (!server) await migrateToLatest(database.db);
+        await migrateToLatest(database.db);
         let peak = process.memoryUsage.rss();
         const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
         const started = performance.now();
@@ -58,9 +59,9 @@ export const seedScenario: Scenario<State> = {
           Math.round(loaded / (result.importMs / 1000)).toLocaleString('en-GB'),
           String(Math.round(peak / 2 ** 20)),
         ]);
-        if (server) ctx.log('on a server the scales share one database: later scales replace earlier rows where keys meet');
       } finally {
-        if (!server) await database.close();
+        await database.close();
+        await store?.remove();
         await rm(dir, { recursive: true, force: true });
       }
     }

@@ -102,7 +102,8 @@ async function freshDataDir(): Promise<Store> {
   return { dataDir, remove: () => fs.rm(dataDir, { recursive: true, force: true }) };
 }
 
-async function freshServerDatabase(adminUrl: string): Promise<Store> {
+/** A new database on the server, dropped by `remove`. */
+export async function freshServerDatabase(adminUrl: string): Promise<Store> {
   const name = `sph_bench_${randomBytes(6).toString('hex')}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
