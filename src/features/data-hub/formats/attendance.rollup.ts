@@ -285,11 +285,6 @@ export class AttendanceRollup {
     return { pupils: this.reopened, changedWeeks };
   }
 
-  /** The reopened pupils (as `reopenedWeeks`), for `eachWeek`. */
-  reopenedList(): readonly RollupPupil[] {
-    return this.reopened;
-  }
-
   /**
    * Each week of a pupil, at every school, without making objects: the hot path of writing. The
    * schools visited count as handed out (see `reopenedChanges`); `unwrittenOnly` visits only the
