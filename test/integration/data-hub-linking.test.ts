@@ -102,6 +102,50 @@ describeApp('data hub linking', (ctx) => {
     const stillUnlinked = await db().selectFrom('social_care_episodes').select('child_id').where('la_child_id', '=', 'C10').executeTakeFirstOrThrow();
     assert.equal(stillUnlinked.child_id, null);
   });
+
+  test('records in one file link as if one by one: each finds the children and identifiers the rows before it gave', async () => {
+    const admin = await actorFor(db(), 'administrator');
+    const [upnA, upnB, upnC] = ['201009870001', '201009870002', '201009870003'].map(makeUpn);
+    // A child already known by name and date of birth only, as a family's own record would make.
+    const known = await db().insertInto('children').values({ given_name: 'Ada', family_name: 'Fell', date_of_birth: '2013-04-04' }).returning('id').executeTakeFirstOrThrow();
+    const file = csv(
+      SOCIAL,
+      // Named with a UPN: links to the known child by name and date of birth, and fills in its UPN.
+      `S1,${upnA},,Ada,Fell,2013-04-04,CIN,2025-01-10,`,
+      // The same name, another UPN: the known child has upnA now, so this is a different child, created.
+      `S2,${upnB},,ada,FELL,2013-04-04,CIN,2025-01-11,`,
+      // upnB again, no name needed: the child the row before created.
+      `S3,${upnB},,,,,CP,2025-02-11,`,
+      // A new child, then the same name and date of birth with no identifier at all: two children
+      // fit (Ada Fell with upnA and with upnB), so it waits for a person.
+      `S4,${upnC},,Ben,Wray,2012-02-02,CIN,2025-01-12,`,
+      `S5,,,Ada,Fell,2013-04-04,CIN,2025-01-13,`,
+      // Ben Wray by name alone: one child fits, the one S4 created.
+      `S6,,,Ben,Wray,2012-02-02,CP,2025-03-01,`,
+    );
+    const summary = await importFile(db(), admin, 'social-care', file);
+    assert.equal(summary.outcome, 'loaded', JSON.stringify(summary.rejections));
+    assert.deepEqual(
+      { ...summary.linkage },
+      { upn: 1, 'nhs-number': 0, 'name-dob': 2, created: 2, queued: 1, unlinked: 0 },
+    );
+    const episodes = await db().selectFrom('social_care_episodes').select(['la_child_id', 'child_id']).where('la_child_id', 'in', ['S1', 'S2', 'S3', 'S4', 'S5', 'S6']).orderBy('la_child_id').execute();
+    const childOf = Object.fromEntries(episodes.map((e) => [e.la_child_id, e.child_id]));
+    assert.equal(childOf.S1, known.id);
+    assert.notEqual(childOf.S2, known.id);
+    assert.equal(childOf.S3, childOf.S2);
+    assert.equal(childOf.S5, null);
+    assert.equal(childOf.S6, childOf.S4);
+    const children = await db().selectFrom('children').select(['id', 'upn', 'given_name']).where('upn', 'in', [upnA!, upnB!, upnC!]).execute();
+    assert.deepEqual(Object.fromEntries(children.map((c) => [c.upn, [c.id, c.given_name]])), {
+      [upnA!]: [known.id, 'Ada'],
+      [upnB!]: [childOf.S2, 'ada'],
+      [upnC!]: [childOf.S4, 'Ben'],
+    });
+    const queued = (await openQueue(db())).items.find((q) => q.line === 6);
+    assert.ok(queued, 'line 6 (S5) waits in the link queue');
+    assert.deepEqual((await candidatesOf(db(), queued)).map((c) => c.id).sort(), [known.id, childOf.S2!].sort());
+  });
 });
 
 describeApp('data hub corrections and undo', (ctx) => {

@@ -28,7 +28,7 @@ import type { SchoolRecord } from '../formats/schools.js';
 import { loadAttendance } from './attendance.load.js';
 import { Linker, type LinkCounts } from './linker.js';
 import { relinkUnlinked } from './relink.js';
-import { ALL_FACT_TABLES, FACTS, type FactMapping } from './tables.js';
+import { ALL_FACT_TABLES, FACTS, type FactMapping, type FactTable } from './tables.js';
 
 /** Rejections stored per import; the rest are counted in the report. */
 export const MAX_STORED_REJECTIONS = 10_000;
@@ -359,7 +359,7 @@ async function loadRows(ctx: LoadContext): Promise<Loaded> {
 async function writeFacts(ctx: LoadContext, mapping: FactMapping<ImportRecord>, records: ImportRecord[]): Promise<void> {
   const format = formatFor(ctx.dataset);
   const identities = mapping.identity ? records.map((r) => mapping.identity!(r)) : [];
-  if (mapping.identity) await ctx.linker.prefetch(identities);
+  const links = mapping.identity ? await ctx.linker.linkMany(identities) : [];
   const rows: Record<string, unknown>[] = [];
   const queued: Record<string, unknown>[] = [];
   for (let i = 0; i < records.length; i++) {
@@ -368,7 +368,7 @@ async function writeFacts(ctx: LoadContext, mapping: FactMapping<ImportRecord>, 
     const row: Record<string, unknown> = { natural_key: naturalKey, import_id: ctx.importId, ...mapping.row(record) };
     if (mapping.identity) {
       const identity = identities[i]!;
-      const link = await ctx.linker.link(identity);
+      const link = links[i]!;
       row.child_id = link.kind === 'linked' || link.kind === 'created' ? link.childId : null;
       if (link.kind === 'ambiguous') {
         queued.push({
@@ -386,29 +386,37 @@ async function writeFacts(ctx: LoadContext, mapping: FactMapping<ImportRecord>, 
     }
     rows.push(row);
   }
-  await supersedeRows(ctx.tx, ctx.importId, mapping.table, rows.map((r) => r.natural_key as string));
-  await upsert(ctx.tx, mapping.table, rows, ['natural_key']);
+  await upsertFacts(ctx.tx, ctx.importId, mapping.table, rows);
   if (queued.length > 0) await untyped(ctx.tx).insertInto('link_queue').values(queued).execute();
 }
 
-/** Keeps the rows an earlier import stored under these natural keys, for undo to restore. */
-async function supersedeRows(tx: Db, importId: string, table: string, keys: string[]): Promise<void> {
-  await sql`
-    insert into superseded_facts (import_id, fact_table, natural_key, row)
-    select ${importId}::uuid, ${table}, t.natural_key, to_jsonb(t) from ${sql.table(table)} t
-    where t.natural_key = any(${keys}::text[]) and t.import_id <> ${importId}::uuid`.execute(tx);
-}
+/** Rows per upsert statement: the batch travels as one JSON parameter. */
+const UPSERT_BATCH = 5_000;
 
-/** A multi-row INSERT … ON CONFLICT DO UPDATE, INSERT_BATCH rows a statement. */
-async function upsert(tx: Db, table: string, rows: Record<string, unknown>[], key: string[]): Promise<void> {
+/**
+ * Writes fact rows, replacing those stored under the same natural keys, and keeps each row an
+ * earlier import stored there (superseded_facts) for undo to restore. One statement a batch: the
+ * rows travel as one JSON array, typed by the table's own row type, and a data-modifying CTE keeps
+ * the old rows (it sees the table as it was before the statement).
+ */
+async function upsertFacts(tx: Db, importId: string, table: FactTable, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!).filter((c) => !key.includes(c));
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    await untyped(tx)
-      .insertInto(table)
-      .values(rows.slice(i, i + INSERT_BATCH))
-      .onConflict((oc) => oc.columns(key as never[]).doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)]))))
-      .execute();
+  const columns = Object.keys(rows[0]!);
+  const updated = columns.filter((c) => c !== 'natural_key');
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
+    await sql`
+      with incoming as (
+        select * from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows.slice(i, i + UPSERT_BATCH))}::json)
+      ), kept as (
+        insert into superseded_facts (import_id, fact_table, natural_key, row)
+        select ${importId}::uuid, ${table}, t.natural_key, to_jsonb(t)
+        from ${sql.table(table)} t join incoming using (natural_key)
+        where t.import_id <> ${importId}::uuid
+      )
+      insert into ${sql.table(table)} (${list})
+      select ${list} from incoming
+      on conflict (natural_key) do update set ${sql.join(updated.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`.execute(tx);
   }
 }
 

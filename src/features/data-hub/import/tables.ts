@@ -82,7 +82,7 @@ const healthChecks: FactMapping<HealthCheckRecord> = {
   row: (r) => ({
     nhs_number: r.nhsNumber, forename: r.forename, surname: r.surname, date_of_birth: r.dateOfBirth,
     postcode: r.postcode, check_type: r.check, due_date: r.dueDate, completed_date: r.completedDate,
-    outcome: r.outcome, domains: JSON.stringify(r.domains),
+    outcome: r.outcome, domains: r.domains,
   }),
   identity: (r) => ({ upn: null, nhsNumber: r.nhsNumber, forename: r.forename, surname: r.surname, dateOfBirth: r.dateOfBirth, postcode: r.postcode }),
 };
