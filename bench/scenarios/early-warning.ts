@@ -9,9 +9,8 @@
  */
 import { sql } from 'kysely';
 import type { Scenario } from '../support/scenario.js';
-import { startBenchApp } from '../support/server.js';
+import { areaApp } from '../support/area.js';
 import { median } from '../support/load.js';
-import { seedAreaData } from '../../src/demo/area.seed.js';
 import { runEarlyWarning } from '../../src/features/early-warning/run.js';
 import { roundsFromEnv, scalesFromEnv } from '../support/env.js';
 
@@ -30,12 +29,9 @@ export const earlyWarningScenario: Scenario<{ scales: number[]; rounds: number }
   async run(ctx, { scales, rounds }) {
     const rows: string[][] = [];
     for (const scale of scales) {
-      const app = await startBenchApp();
+      const { app } = await areaApp(ctx, scale);
       try {
         const db = app.s.db;
-        ctx.log(`scale ${scale}: generating and importing the area`);
-        const seeded = await seedAreaData(db, { scale, seed: 1 });
-        ctx.log(`scale ${scale}: generated in ${(seeded.generateMs / 1000).toFixed(0)} s, imported in ${(seeded.importMs / 1000).toFixed(0)} s`);
         const pupilWeeks = Number((await db.selectFrom('attendance_weeks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
         // The first run raises every flag; later runs find them raised (the daily case).
         const first = await runEarlyWarning(db, { today: TODAY });

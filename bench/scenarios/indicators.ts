@@ -15,9 +15,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Scenario } from '../support/scenario.js';
-import { startBenchApp } from '../support/server.js';
+import { areaApp } from '../support/area.js';
 import { median } from '../support/load.js';
-import { seedAreaData } from '../../src/demo/area.seed.js';
 import type { Db } from '../../src/db/database.js';
 import { rollUpWeekly, weeklyRates, type WeeklyRate } from '../../src/features/indicators/compute/attendance.compute.js';
 import { recomputeIndicators } from '../../src/features/indicators/recompute.js';
@@ -99,14 +98,11 @@ export const indicatorsScenario: Scenario<{ scales: number[]; rounds: number }> 
   async run(ctx, { scales, rounds }) {
     const table: string[][] = [];
     for (const scale of scales) {
-      const app = await startBenchApp();
+      const { app } = await areaApp(ctx, scale);
       const dir = await mkdtemp(path.join(tmpdir(), 'send-hub-bench-indicators-'));
       const duck = await DuckDBInstance.create(':memory:');
       try {
         const db = app.s.db;
-        ctx.log(`scale ${scale}: generating and importing the area`);
-        const seeded = await seedAreaData(db, { scale, seed: 1 });
-        ctx.log(`scale ${scale}: generated in ${(seeded.generateMs / 1000).toFixed(0)} s, imported in ${(seeded.importMs / 1000).toFixed(0)} s`);
         const pupilWeeks = Number((await db.selectFrom('attendance_weeks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
         // One unmeasured run: the cohorts exist and the caches are warm, as after yesterday's import.
         const first = await recomputeIndicators(db, { areaCode: 'E06000063', today: TODAY });

@@ -2,17 +2,13 @@
  * `send-hub seed-demo`: the synthetic area generated and imported through the real importer,
  * at the scales in BENCH_SEED_SCALES (default "0.1,1"), to show how the time grows with the
  * area. Each scale runs on a fresh database of its own (a new embedded one, or a new database on
- * the BENCH_DATABASE_URL server), so each is timed as a first seed-demo.
+ * the BENCH_DATABASE_URL server) holding only the platform and casework demo, so each is timed as
+ * a first seed-demo --scale. With BENCH_KEEP_AREAS=1 the seeded databases are kept for the
+ * indicators and early-warning scenarios (bench/support/area.ts).
  */
 import type { Scenario } from '../support/scenario.js';
-import { seedAreaData } from '../../src/demo/area.seed.js';
-import { openDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { scalesFromEnv } from '../support/env.js';
-import { freshServerDatabase } from '../support/server.js';
+import { areaApp } from '../support/area.js';
 
 interface State {
   scales: number[];
@@ -31,38 +27,28 @@ export const seedScenario: Scenario<State> = {
     const rows: string[][] = [];
     let first: number | undefined;
     for (const scale of scales) {
-      // A fresh database for each scale, on the same kind as the app's: each is a first seed-demo.
-      const server = process.env.BENCH_DATABASE_URL;
-      const dir = await mkdtemp(path.join(tmpdir(), 'send-hub-bench-seed-'));
-      const store = server ? await freshServerDatabase(server) : undefined;
-      const database = await openDatabase({ databaseUrl: store?.databaseUrl, dataDir: dir, purpose: 'bench seed' });
+      // A fresh database for each scale, on the same kind as the app's: each is a first seed-demo
+      // (with BENCH_KEEP_AREAS=1, kept for the indicators and early-warning scenarios after it).
+      const { app, seeded } = await areaApp(ctx, scale);
       try {
-        await migrateToLatest(database.db);
-        let peak = process.memoryUsage.rss();
-        const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
-        const started = performance.now();
-        const result = await seedAreaData(database.db, { scale, seed: 1, onLine: (l) => ctx.log(l) });
-        const seconds = (performance.now() - started) / 1000;
-        clearInterval(timer);
-        const fileRows = result.files.reduce((n, f) => n + f.rows, 0);
-        const bytes = result.files.reduce((n, f) => n + f.bytes, 0);
-        const loaded = result.imports.reduce((n, i) => n + i.rowsLoaded, 0);
-        first ??= seconds / scale;
+        if (!seeded) throw new Error(`The area at scale ${scale} is kept from an earlier run, so its seeding cannot be timed here: drop its sph_keep_ database first`);
+        const fileRows = seeded.files.reduce((n, f) => n + f.rows, 0);
+        const bytes = seeded.files.reduce((n, f) => n + f.bytes, 0);
+        const loaded = seeded.imports.reduce((n, i) => n + i.rowsLoaded, 0);
+        first ??= seeded.seconds / scale;
         rows.push([
           String(scale),
           fileRows.toLocaleString('en-GB'),
           String(Math.round(bytes / 2 ** 20)),
-          (result.generateMs / 1000).toFixed(1),
-          (result.importMs / 1000).toFixed(1),
-          seconds.toFixed(1),
-          (seconds / scale / first).toFixed(2),
-          Math.round(loaded / (result.importMs / 1000)).toLocaleString('en-GB'),
-          String(Math.round(peak / 2 ** 20)),
+          (seeded.generateMs / 1000).toFixed(1),
+          (seeded.importMs / 1000).toFixed(1),
+          seeded.seconds.toFixed(1),
+          (seeded.seconds / scale / first).toFixed(2),
+          Math.round(loaded / (seeded.importMs / 1000)).toLocaleString('en-GB'),
+          String(seeded.peakMb),
         ]);
       } finally {
-        await database.close();
-        await store?.remove();
-        await rm(dir, { recursive: true, force: true });
+        await app.close();
       }
     }
     return {
