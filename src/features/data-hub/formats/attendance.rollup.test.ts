@@ -191,7 +191,7 @@ test('a pupil whose rows come back after the file moved on is reopened, and its 
   assert.deepEqual(whole, [['U', 3, 2], ['O', 2, 2]]);
 });
 
-test('a reopened pupil’s changes: new schools to write as usual, and schools written before that gained sessions, whole', () => {
+test('a reopened pupil’s changes: new weeks to write as usual, and weeks written before that gained sessions, whole', () => {
   const rollup = new AttendanceRollup();
   rollup.add(session(UPN, '100001', '2026-03-16', 'AM', '/'));
   rollup.add(session(UPN, '100002', '2026-03-16', 'AM', 'D'));
@@ -201,16 +201,50 @@ test('a reopened pupil’s changes: new schools to write as usual, and schools w
   const written: string[] = [];
   rollup.eachWeek(first[0]!, (urn, week) => written.push(`${urn} ${week}`)); // as the writer does
   assert.deepEqual(written.sort(), ['100001 2026-03-16', '100002 2026-03-16']);
-  rollup.add(session(UPN, '100001', '2026-03-23', 'AM', 'N')); // back: a week at a school written before
-  rollup.add(session(UPN, '100003', '2026-03-23', 'AM', '/')); // and a school not seen before
+  rollup.add(session(UPN, '100001', '2026-03-23', 'AM', 'N')); // back: a new week at a school written before
+  rollup.add(session(UPN, '100003', '2026-03-23', 'AM', '/')); // a school not seen before
+  rollup.add(session(UPN, '100001', '2026-03-16', 'PM', 'L')); // and a week written before gains a session
   rollup.close();
   const { pupils, changedWeeks } = rollup.reopenedChanges();
   assert.deepEqual(pupils.map((p) => p.upn), [UPN]);
   const unwritten: string[] = [];
   rollup.eachWeek(pupils[0]!, (urn, week) => unwritten.push(`${urn} ${week}`), true);
-  assert.deepEqual(unwritten, ['100003 2026-03-23'], 'only the school not handed out before');
+  assert.deepEqual(unwritten.sort(), ['100001 2026-03-23', '100003 2026-03-23'], 'only the weeks not handed out before');
   const none: string[] = [];
   rollup.eachWeek(pupils[0]!, (urn, week) => none.push(`${urn} ${week}`), true);
-  assert.deepEqual(none, [], 'and once handed out, it is not handed out again');
-  assert.deepEqual(changedWeeks.map((w) => `${w.urn} ${w.weekStart}`), ['100001 2026-03-16', '100001 2026-03-23'], 'the changed school, whole; 100002 is untouched');
+  assert.deepEqual(none, [], 'and once handed out, they are not handed out again');
+  assert.deepEqual(
+    changedWeeks.map((w) => [w.urn, w.weekStart, w.sessions.slice(0, 2)]),
+    [['100001', '2026-03-16', ['/', 'L']]],
+    'the changed week, whole; 100002 and the new weeks are not merged',
+  );
+});
+
+test('line numbers are kept until a page of pupils is written; a repeat after that still is refused, naming what it can', () => {
+  const rollup = new AttendanceRollup();
+  // 70,000 pupils with one session each, sorted, written 500 at a time as the importer does: more
+  // than a page (65,536 pupil-weeks) of pupils written.
+  const pupils = 70_000;
+  const upnOf = (i: number) => makeUpn(String(201100000000 + i));
+  let written = 0;
+  const write = () => {
+    for (const pupil of rollup.takeFinished()) rollup.eachWeek(pupil, () => written++);
+  };
+  for (let i = 0; i < pupils; i++) {
+    assert.equal(rollup.add(session(upnOf(i), '100001', '2026-03-16', 'AM', '/', 10 + i)), undefined);
+    if (i % 500 === 499) write();
+  }
+  assert.ok(written > 65_536, `${written} pupil-weeks written`);
+  // The first pupil's rows come back (an unsorted file): its page was written and let its lines go.
+  const early = rollup.add(session(upnOf(0), '100001', '2026-03-16', 'AM', '/', 99_999_990));
+  assert.equal(early?.reason, 'this row repeats an earlier row (the same pupil, school, date and session)');
+  const changed = rollup.add(session(upnOf(1), '100001', '2026-03-16', 'AM', 'N', 99_999_991));
+  assert.match(changed!.reason, /^this row gives code N for the same pupil, school, date and session as an earlier row, which gives code \/: keep the right one$/);
+  // The last pupils' page is still being filled: its repeats name the line.
+  const late = rollup.add(session(upnOf(pupils - 1), '100001', '2026-03-16', 'AM', '/', 99_999_992));
+  assert.equal(late?.reason, `this row repeats line ${10 + pupils - 1} (the same pupil, school, date and session)`);
+  // And a reopened pupil's new session still counts, and is handed out as a change to merge.
+  assert.equal(rollup.add(session(upnOf(0), '100001', '2026-03-17', 'PM', 'N', 99_999_993)), undefined);
+  const { changedWeeks } = rollup.reopenedChanges();
+  assert.deepEqual(changedWeeks.find((w) => w.upn === upnOf(0))?.sessions, ['/', null, null, 'N', null, null, null, null, null, null]);
 });

@@ -2,10 +2,13 @@
  * Pupil-week rollups of session attendance, built as the file is read. The dashboard needs
  * attendance, persistent and severe absence by week, cohort, school and locality, and patterns by
  * code and weekday: all of that follows from, per pupil, school and week, the code of each of the
- * ten sessions. Memory grows with pupils × weeks (about 60 bytes each), not with rows; a school
- * year at scale 1 is about 1.7 million pupil-weeks for 15.8 million rows.
+ * ten sessions. Memory grows with pupils × weeks, not with rows; a school year at scale 1 is about
+ * 1.5 million pupil-weeks for 14 million rows. Each pupil-week keeps its ten codes (10 bytes) for
+ * the whole file, and each session's line number (40 bytes a week) only until the pupil's weeks
+ * are written: a page whose pupils are all written lets its line numbers go.
  *
- * The rollup also finds repeated sessions (same pupil, school, date and session), naming both lines.
+ * The rollup also finds repeated sessions (same pupil, school, date and session), naming both
+ * lines, or, when the earlier row's pupil was written long before (an unsorted file), the first.
  */
 import { REGISTER_CODES, type AttendanceCategory, type RegisterCodeEntry } from './codes.js';
 import type { Rejection } from './dataset.js';
@@ -78,14 +81,17 @@ interface Pair extends RollupPair {
   state: number;
   /** Its weeks were handed out (`eachWeek`). */
   written: boolean;
-  /** A session was added after its weeks were handed out. */
-  changed: boolean;
+  /** The slot count when its weeks were last handed out: its slots below it were handed out. */
+  writtenAt: number;
 }
 
 interface Page {
   /** Code index + 1 per session; 0 where there was no row. */
   readonly codes: Uint8Array;
-  readonly lines: Uint32Array;
+  /** Each session's line; null once every pupil with weeks on the page was written. */
+  lines: Uint32Array | null;
+  /** Slots on the page not yet handed out. */
+  open: number;
 }
 
 const codeIndex = new Map(REGISTER_CODES.map((entry, i) => [entry.code, i + 1]));
@@ -119,6 +125,8 @@ export class AttendanceRollup {
   private finished: Pair[] = [];
   /** First pairs of pupils whose rows came back after they had ended (an unsorted file). */
   private readonly reopened: Pair[] = [];
+  /** Weeks handed out before that gained sessions since, by slot. */
+  private readonly changed = new Map<number, { pair: Pair; week: number }>();
 
   /** Rows added, repeats excluded. */
   get rows(): number {
@@ -142,11 +150,11 @@ export class AttendanceRollup {
     const earlier = page.codes[i]!;
     if (earlier !== 0) {
       const earlierCode = REGISTER_CODES[earlier - 1]!.code;
-      const line = page.lines[i]!;
+      const line = page.lines ? `line ${page.lines[i]!}` : 'an earlier row';
       const reason =
         earlierCode === record.code
-          ? `this row repeats line ${line} (the same pupil, school, date and session)`
-          : `this row gives code ${record.code} for the same pupil, school, date and session as line ${line}, which gives code ${earlierCode}: keep the right one`;
+          ? `this row repeats ${line} (the same pupil, school, date and session)`
+          : `this row gives code ${record.code} for the same pupil, school, date and session as ${line}, which gives code ${earlierCode}: keep the right one`;
       return {
         line: record.line,
         column: 'upn, urn, date, session',
@@ -155,7 +163,7 @@ export class AttendanceRollup {
       };
     }
     page.codes[i] = codeIndex.get(record.code) ?? 0;
-    page.lines[i] = record.line;
+    if (page.lines) page.lines[i] = record.line;
     this.rowCount++;
     return undefined;
   }
@@ -179,15 +187,17 @@ export class AttendanceRollup {
     const i = at & PAGE_OFFSET_MASK;
     if (page.codes[i] !== 0) return false;
     page.codes[i] = code;
-    page.lines[i] = line;
+    if (page.lines) page.lines[i] = line;
     this.rowCount++;
     return true;
   }
 
   /** The storage index of a pair's session on a day: page in the high bits, offset in the low. */
   private place(pair: Pair, day: number, session: number): number {
-    if (pair.written) pair.changed = true;
-    const slot = this.slot(pair, weekOf(day));
+    const week = weekOf(day);
+    const slot = this.slot(pair, week);
+    // A week handed out before gains a session: it is merged over what was written.
+    if (pair.written && slot < pair.writtenAt && !this.changed.has(slot)) this.changed.set(slot, { pair, week });
     return (slot >>> PAGE_BITS) * PAGE_OFFSET_SPAN + (slot & (PAGE - 1)) * SESSIONS_PER_WEEK + session;
   }
 
@@ -267,41 +277,36 @@ export class AttendanceRollup {
   }
 
   /**
-   * What reopened pupils added after their weeks were handed out: weeks at schools not handed out
-   * before (to write as any other, with `eachWeek(pupil, visit, true)`), and the weeks of schools
-   * handed out before that gained sessions (to merge over what was written), whole.
+   * What reopened pupils added after their weeks were handed out: weeks not handed out before
+   * (to write as any other, with `eachWeek(pupil, visit, true)`), and the weeks handed out before
+   * that gained sessions (to merge over what was written), whole. A file of two school years
+   * listed year by year reopens every pupil, but only at new weeks: those are written, not merged.
    */
   reopenedChanges(): { readonly pupils: readonly RollupPupil[]; readonly changedWeeks: PupilWeek[] } {
-    const changedWeeks: PupilWeek[] = [];
-    for (const first of this.reopened) {
-      for (let pair: Pair | undefined = first; pair; pair = pair.next) {
-        if (!pair.changed) continue;
-        for (let i = 0; i < pair.slots.length; i++) {
-          const slot = pair.slots[i]!;
-          if (slot >= 0) changedWeeks.push(this.summarise(pair, pair.base + i, slot));
-        }
-      }
-    }
+    const changedWeeks = [...this.changed].map(([slot, { pair, week }]) => this.summarise(pair, week, slot));
     return { pupils: this.reopened, changedWeeks };
   }
 
   /**
    * Each week of a pupil, at every school, without making objects: the hot path of writing. The
-   * schools visited count as handed out (see `reopenedChanges`); `unwrittenOnly` visits only the
-   * others.
+   * weeks visited count as handed out (see `reopenedChanges`); `unwrittenOnly` visits only weeks
+   * not handed out before.
    * `codes[offset + s]` is session s's code number: 0 where there was no row, else
    * `REGISTER_CODES[n - 1]`.
    */
   eachWeek(pupil: RollupPupil, visit: (urn: string, weekStart: string, codes: Uint8Array, offset: number) => void, unwrittenOnly = false): void {
     for (let pair: Pair | undefined = pupil as Pair; pair; pair = pair.next) {
-      if (unwrittenOnly && pair.written) continue;
-      // From here on, a session added to this school's weeks marks them changed.
-      pair.written = true;
+      // Slots below `handedOut` were handed out before.
+      const handedOut = pair.written ? pair.writtenAt : 0;
       for (let i = 0; i < pair.slots.length; i++) {
         const slot = pair.slots[i]!;
-        if (slot < 0) continue;
+        if (slot < 0 || (unwrittenOnly && slot < handedOut)) continue;
+        if (slot >= handedOut) this.release(slot);
         visit(pair.urn, weekStartOf(pair.base + i), this.pages[slot >>> PAGE_BITS]!.codes, (slot & (PAGE - 1)) * SESSIONS_PER_WEEK);
       }
+      // From here on, a session added to these weeks marks them changed.
+      pair.written = true;
+      pair.writtenAt = this.slotCount;
     }
   }
 
@@ -328,7 +333,7 @@ export class AttendanceRollup {
   private findPair(upn: string, urn: string): Pair {
     const first = this.pupils.get(upn);
     for (let pair = first; pair; pair = pair.next) if (pair.urn === urn) return pair;
-    const pair: Pair = { upn: first?.upn ?? detach(upn), urn: detach(urn), base: 0, slots: new Int32Array(0), next: undefined, state: 0, written: false, changed: false };
+    const pair: Pair = { upn: first?.upn ?? detach(upn), urn: detach(urn), base: 0, slots: new Int32Array(0), next: undefined, state: 0, written: false, writtenAt: 0 };
     if (first) {
       pair.next = first.next;
       first.next = pair;
@@ -347,15 +352,33 @@ export class AttendanceRollup {
     let slot = pair.slots[i]!;
     if (slot < 0) {
       slot = this.slotCount++;
-      if (slot >>> PAGE_BITS >= this.pages.length) {
+      const index = slot >>> PAGE_BITS;
+      if (index >= this.pages.length) {
         this.pages.push({
           codes: new Uint8Array(PAGE * SESSIONS_PER_WEEK),
           lines: new Uint32Array(PAGE * SESSIONS_PER_WEEK),
+          open: 0,
         });
+        // The page before is full: its line numbers go if its weeks were all handed out.
+        if (index > 0) this.forgetLines(index - 1);
       }
+      this.pages[index]!.open++;
       pair.slots[i] = slot;
     }
     return slot;
+  }
+
+  /** A slot's week is handed out: it no longer holds its page's line numbers. */
+  private release(slot: number): void {
+    const index = slot >>> PAGE_BITS;
+    if (--this.pages[index]!.open === 0) this.forgetLines(index);
+  }
+
+  /** Drops a full page's line numbers once every slot on it was handed out. */
+  private forgetLines(index: number): void {
+    const page = this.pages[index]!;
+    const full = (index + 1) << PAGE_BITS <= this.slotCount;
+    if (page.open === 0 && full) page.lines = null;
   }
 
   /** Grows a pair's week index to cover `week`, with room to spare (a school year is ~52 weeks). */
