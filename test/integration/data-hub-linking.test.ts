@@ -103,6 +103,26 @@ describeApp('data hub linking', (ctx) => {
     assert.equal(stillUnlinked.child_id, null);
   });
 
+  test('records waiting for a child that casework added link at the next import of any dataset', async () => {
+    const admin = await actorFor(db(), 'administrator');
+    const upn = makeUpn('201009870010');
+    const other = makeUpn('201009870011');
+    const attendance = await importFile(db(), admin, 'attendance', csv('upn,urn,date,session,code', `${upn},100001,2026-04-20,AM,/`));
+    assert.equal(attendance.linkage.unlinked, 1);
+    // Casework adds the child (as the EHC pathway's child form does): no import named it.
+    const child = await db().insertInto('children').values({ given_name: 'Cal', family_name: 'Reed', date_of_birth: '2014-06-06', upn }).returning('id').executeTakeFirstOrThrow();
+    // A file that names nobody new (a suspension of another pupil) still re-links the waiting week.
+    const first = await importFile(db(), admin, 'suspensions-exclusions', csv('upn,urn,start_date,category,sessions,reason', `${other},100001,2026-04-21,suspension,2,PA`));
+    assert.equal(first.outcome, 'loaded', JSON.stringify(first.rejections));
+    assert.equal(first.relinked, 1);
+    const week = await db().selectFrom('attendance_weeks').select('child_id').where('upn', '=', upn).executeTakeFirstOrThrow();
+    assert.equal(week.child_id, child.id);
+    // The next such file has nothing to re-link, and does not look.
+    const second = await importFile(db(), admin, 'suspensions-exclusions', csv('upn,urn,start_date,category,sessions,reason', `${other},100001,2026-04-28,suspension,1,PA`));
+    assert.equal(second.outcome, 'loaded');
+    assert.equal(second.relinked, undefined);
+  });
+
   test('records in one file link as if one by one: each finds the children and identifiers the rows before it gave', async () => {
     const admin = await actorFor(db(), 'administrator');
     const [upnA, upnB, upnC] = ['201009870001', '201009870002', '201009870003'].map(makeUpn);

@@ -27,7 +27,7 @@ import { formatFor } from '../formats/index.js';
 import type { SchoolRecord } from '../formats/schools.js';
 import { loadAttendance } from './attendance.load.js';
 import { Linker, type LinkCounts } from './linker.js';
-import { relinkUnlinked } from './relink.js';
+import { childrenAddedSinceLastImport, relinkUnlinked } from './relink.js';
 import { ALL_FACT_TABLES, FACTS, type FactMapping, type FactTable } from './tables.js';
 
 /** Rejections stored per import; the rest are counted in the report. */
@@ -224,8 +224,10 @@ export async function importFile(
         ...(loaded.pupilWeeks !== undefined && !refused && !rejected ? { pupilWeeks: loaded.pupilWeeks } : {}),
       };
       if (refused || rejected || dryRun) throw new Rollback(summary);
-      // Records of earlier files waiting for a child this file named (relink.ts).
-      const relinked = (await relinkUnlinked(tx)).reduce((n, r) => n + r.rows, 0);
+      // Records of earlier files waiting for a child this file (or casework since the last
+      // import) named (relink.ts); when nobody gained a UPN or NHS number there are none.
+      const relink = ctx.linker.identifiersAdded > 0 || (await childrenAddedSinceLastImport(tx, created.id));
+      const relinked = relink ? (await relinkUnlinked(tx)).reduce((n, r) => n + r.rows, 0) : 0;
       const done = relinked > 0 ? { ...summary, relinked } : summary;
       await finish(tx, actor, done, ctx);
       return done;

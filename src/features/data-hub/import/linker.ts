@@ -45,6 +45,11 @@ export class Linker {
   /** Identifiers prefetch found no child for (until a child is created with one). */
   private readonly absent = new Set<string>();
   readonly counts: LinkCounts = { upn: 0, 'nhs-number': 0, 'name-dob': 0, created: 0, queued: 0, unlinked: 0 };
+  /**
+   * UPNs and NHS numbers this linker gave to children (new children, or identifiers filled in).
+   * Only these can link records stored before (relink.ts), so with none there is nothing to re-link.
+   */
+  identifiersAdded = 0;
   /** Child ids linked in this import, with the first method used: child_links rows. */
   readonly links = new Map<string, LinkMethod>();
   /** Children by lower(surname)|lower(trim(forename))|date of birth, for the records that may need them. */
@@ -194,6 +199,7 @@ export class Linker {
       });
       candidates.push(child);
       this.known.set(child.id, child);
+      if (upn || nhs) this.identifiersAdded++;
       this.remember(child.id, upn, nhs);
       return { kind: 'created', childId: child.id };
     }
@@ -225,10 +231,14 @@ export class Linker {
         child[column] = value;
         pending.push([childId, value]);
         index.set(value, childId);
+        this.identifiersAdded++;
       } else {
         await this.flush();
         const r = await this.db.updateTable('children').set({ [column]: value }).where('id', '=', childId).where(column, 'is', null).executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 1) index.set(value, childId);
+        if (Number(r.numUpdatedRows) === 1) {
+          index.set(value, childId);
+          this.identifiersAdded++;
+        }
       }
     }
     return { kind: 'linked', childId, method };

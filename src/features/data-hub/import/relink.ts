@@ -42,3 +42,18 @@ export async function relinkUnlinked(tx: Db): Promise<Relinked[]> {
   for (const table of BY_NHS) await pass(table, 'nhs_number', 'nhs-number');
   return done;
 }
+
+/**
+ * Whether children may have gained a UPN or NHS number since the last loaded import, other than
+ * through `importId`'s own linker: a child added by casework since. (Imports that add identifiers
+ * re-link themselves; their children have their import's start time.) Without either, re-linking
+ * after an import would find nothing, and on a large area it reads every unlinked record.
+ */
+export async function childrenAddedSinceLastImport(tx: Db, importId: string): Promise<boolean> {
+  const r = await sql<{ added: boolean }>`
+    select exists (
+      select 1 from children
+      where created_at > coalesce((select max(imported_at) from imports where status = 'loaded' and id <> ${importId}::uuid), '-infinity')
+    ) as added`.execute(tx);
+  return r.rows[0]?.added === true;
+}
