@@ -80,7 +80,11 @@ export interface WeeklyRate {
   pupils: number;
 }
 
-/** The weekly sums by week, SEN status and locality: one hash aggregate (the query DuckDB also runs). */
+/**
+ * The weekly sums by week, SEN status and locality: one hash aggregate (the query DuckDB also
+ * runs). It groups by the columns themselves, not by the text and defaults shown: formatting each
+ * of a year's pupil-weeks before grouping them cost a quarter of the time.
+ */
 export const WEEKLY_SQL_GROUPS = 'week, SEN provision, locality';
 
 export interface WeeklyCell {
@@ -99,7 +103,7 @@ export async function weeklyCells(db: Kysely<DB>, period: string, from: string, 
     from attendance_weeks a
     left join indicator_cohorts c on c.period = ${period} and c.upn = a.upn
     where a.week_start >= ${from}::date and a.week_start <= ${to}::date
-    group by 1, 2, 3
+    group by a.week_start, c.sen_provision, c.locality
   `.execute(db);
   return rows.rows.map((r) => ({ week: r.week, sen: r.sen, locality: r.locality, possible: Number(r.possible), attending: Number(r.attending), pupils: Number(r.pupils) }));
 }
