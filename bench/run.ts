@@ -27,7 +27,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --help
 
 Environment: BENCH_DATABASE_URL=postgres://user@host:5432/db runs on a fresh database made on
-that server (and dropped after) instead of the embedded one.
+that server (and dropped after) instead of the embedded one. With it, BENCH_KEEP_AREAS=1 keeps the
+synthetic area that the seed, indicators and early-warning scenarios seed at each scale
+(databases sph_keep_area_s<scale>_seed1), so that later runs reuse it; drop them when done.
 
 Scenarios:
 ${scenarios.map((s) => `  ${s.name.padEnd(18)} ${s.description}`).join('\n')}`;
