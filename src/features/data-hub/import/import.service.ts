@@ -224,6 +224,7 @@ export async function importFile(
         ...(loaded.pupilWeeks !== undefined && !refused && !rejected ? { pupilWeeks: loaded.pupilWeeks } : {}),
       };
       if (refused || rejected || dryRun) throw new Rollback(summary);
+      await ctx.linker.settle();
       // Records of earlier files waiting for a child this file (or casework since the last
       // import) named (relink.ts); when nobody gained a UPN or NHS number there are none.
       const relink = ctx.linker.identifiersAdded > 0 || (await childrenAddedSinceLastImport(tx, created.id));
