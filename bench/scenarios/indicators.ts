@@ -38,6 +38,7 @@ async function exportRows(db: Db, dir: string): Promise<{ weeks: string; cohorts
   await write('upn,urn,week_start,possible,attending\n');
   let rows = 0;
   // Month by month rather than in pages of a sorted scan: the table has no index to page by.
+  // FROM is the 1st of a month and TO the last day of one, so the months cover the year exactly.
   for (let month = new Date(`${FROM}T00:00:00Z`); month.toISOString().slice(0, 10) <= TO; month.setUTCMonth(month.getUTCMonth() + 1)) {
     const start = month.toISOString().slice(0, 10);
     const next = new Date(month);
@@ -46,9 +47,8 @@ async function exportRows(db: Db, dir: string): Promise<{ weeks: string; cohorts
     const page = await db
       .selectFrom('attendance_weeks')
       .select(['upn', 'urn', 'week_start', 'possible', 'attending'])
-      .where('week_start', '>=', start > FROM ? start : FROM)
+      .where('week_start', '>=', start)
       .where('week_start', '<', end)
-      .where('week_start', '<=', TO)
       .execute();
     let chunk = '';
     for (const r of page) {
