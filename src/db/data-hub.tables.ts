@@ -209,8 +209,15 @@ export interface AttendanceCoverageTable {
   import_id: string;
 }
 
+/** A week of attendance_weeks a writer changed that a consumer of weekly sums has yet to catch up with. */
+export interface AttendanceWeekChangeTable {
+  consumer: string;
+  week_start: string;
+}
+
 export interface DataHubTables {
   superseded_facts: SupersededFactTable;
+  attendance_week_changes: AttendanceWeekChangeTable;
   attendance_coverage: AttendanceCoverageTable;
   imports: ImportTable;
   import_rejections: ImportRejectionTable;

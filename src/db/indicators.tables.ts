@@ -71,8 +71,28 @@ export interface IndicatorStoreVersionTable {
   changed_at: Timestamp;
 }
 
+/** An academic year's attendance by week, SEN provision and locality (migration 2026-11-24T1700-weekly-cells). */
+export interface IndicatorWeeklyCellTable {
+  period: string;
+  week_start: string;
+  sen_provision: string;
+  locality: string;
+  possible: number;
+  attending: number;
+  pupils: number;
+}
+
+/** What a kept result was computed from: it is rebuilt whole when the fingerprint changes. */
+export interface DerivedStateTable {
+  name: string;
+  fingerprint: string;
+  updated_at: Timestamp;
+}
+
 export interface IndicatorTables {
   indicator_values: IndicatorValueTable;
+  indicator_weekly_cells: IndicatorWeeklyCellTable;
+  derived_state: DerivedStateTable;
   indicator_store_version: IndicatorStoreVersionTable;
   benchmark_values: BenchmarkValueTable;
   indicator_cohorts: IndicatorCohortTable;

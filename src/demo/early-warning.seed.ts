@@ -4,6 +4,7 @@ import { makeNhsNumber, makeUpn } from '../platform/identifiers/identifiers.js';
 import { addDays } from '../features/early-warning/rules/dates.js';
 import { runEarlyWarning, type EarlyWarningRun } from '../features/early-warning/run.js';
 import { ensurePartitions, existingMonths } from '../features/data-hub/storage/attendance-partitions.js';
+import { markWeeksChanged } from '../features/data-hub/storage/attendance-changes.js';
 
 /**
  * A few invented children whose partner records each trip one early-warning rule, dated back
@@ -66,6 +67,7 @@ export async function seedEarlyWarningDemo(db: Db, today: string): Promise<Early
     };
   };
   await ensurePartitions(db, weeks, await existingMonths(db));
+  await markWeeksChanged(db, weeks);
   await db
     .insertInto('attendance_coverage')
     .values([...new Set(weeks)].map((w) => ({ urn: FELLSIDE, week_start: w, import_id: imports.attendance! })))

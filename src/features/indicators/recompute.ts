@@ -13,6 +13,7 @@ import { academicYearsBetween } from './periods.js';
 import { suppress } from './suppression.js';
 import { rebuildCohorts } from './compute/cohorts.js';
 import { attendanceComputation } from './compute/attendance.compute.js';
+import { refreshWeeklyCells, type CellsRefresh } from './compute/weekly-cells.js';
 import { camhsComputation } from './compute/camhs.compute.js';
 import { ehcComputation } from './compute/ehc.compute.js';
 import { servicesComputation } from './compute/services.compute.js';
@@ -37,6 +38,8 @@ export interface RecomputeResult {
   years: string[];
   /** Milliseconds per step, for the benchmark. */
   timings: Record<string, number>;
+  /** How each year's weekly attendance cells were brought up to date. */
+  weeklyCells: CellsRefresh[];
 }
 
 /**
@@ -73,6 +76,8 @@ export async function recomputeIndicators(db: Kysely<DB>, options: RecomputeOpti
     for (const y of years) await rebuildCohorts(db, y, today);
     await sql`analyze indicator_cohorts`.execute(db);
   });
+  // The weekly attendance cells: only the weeks imports changed, unless the cohorts moved.
+  const weeklyCells = await time('weekly-cells', () => refreshWeeklyCells(db, years));
 
   const computations: [string, IndicatorComputation][] = [
     ['ehc', ehcComputation],
@@ -118,5 +123,5 @@ export async function recomputeIndicators(db: Kysely<DB>, options: RecomputeOpti
       for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('indicator_values').values(rows.slice(i, i + 1000)).execute();
     }),
   );
-  return { stored: rows.length, suppressed: rows.filter((r) => r.suppressed).length, years, timings };
+  return { stored: rows.length, suppressed: rows.filter((r) => r.suppressed).length, years, timings, weeklyCells };
 }

@@ -25,6 +25,7 @@ import { REGISTER_CODES, type AttendanceCategory } from '../formats/codes.js';
 import type { Rejection } from '../formats/dataset.js';
 import type { Linker } from './linker.js';
 import { ensurePartitions, existingMonths } from '../storage/attendance-partitions.js';
+import { markWeeksChanged } from '../storage/attendance-changes.js';
 
 /** Pupils a statement: about 18,000 pupil-weeks, 1.6 MB of COPY text, at 37 weeks a pupil. */
 export const PUPIL_BATCH = 500;
@@ -305,6 +306,7 @@ class PupilWeekWriter {
                 select u, w, ${this.ctx.importId}::uuid from unnest(${urns.slice(i, i + PUPIL_WEEK_BATCH)}::text[], ${weeks.slice(i, i + PUPIL_WEEK_BATCH)}::date[]) as c(u, w)
                 on conflict do nothing`.execute(this.ctx.tx);
     }
+    await markWeeksChanged(this.ctx.tx, weeks);
   }
 }
 

@@ -26,6 +26,7 @@ import { checkHeader, DuplicateRows, malformedRejection, type DatasetName, type 
 import { formatFor } from '../formats/index.js';
 import type { SchoolRecord } from '../formats/schools.js';
 import { loadAttendance } from './attendance.load.js';
+import { markImportWeeksChanged } from '../storage/attendance-changes.js';
 import { Linker, type LinkCounts } from './linker.js';
 import { childrenAddedSinceLastImport, relinkUnlinked } from './relink.js';
 import { ALL_FACT_TABLES, FACTS, type FactMapping, type FactTable } from './tables.js';
@@ -466,6 +467,7 @@ export async function undoImport(db: Db, actor: Actor | null, importId: string):
     const row = await tx.selectFrom('imports').select(['id', 'status', 'dataset']).where('id', '=', importId).forUpdate().executeTakeFirst();
     if (!row) throw new ImportError(`There is no import ${importId}.`);
     if (row.status !== 'loaded') throw new ImportError(`Import ${importId} was not loaded (it is ${row.status}), so there is nothing to undo.`);
+    if (row.dataset === 'attendance') await markImportWeeksChanged(tx, importId);
     let rowsRemoved = 0;
     for (const table of ALL_FACT_TABLES) {
       const r = await untyped(tx).deleteFrom(table).where('import_id', '=', importId).executeTakeFirst();

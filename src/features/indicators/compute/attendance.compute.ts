@@ -8,6 +8,7 @@ import type { ComputedValue, IndicatorComputation } from '../indicator.types.js'
 import { boundsOf } from '../periods.js';
 import { cohortGroups, loadCohorts, type Cohort } from './cohorts.js';
 import { RateTally } from './grouping.js';
+import { keptWeeklyCells } from './weekly-cells.js';
 
 /** Persistent absence: 10% or more of possible sessions missed; severe: 50% or more (DfE). */
 export const PERSISTENT_ABSENCE = 0.1;
@@ -124,7 +125,7 @@ export function rollUpWeekly(cells: readonly WeeklyCell[]): WeeklyRate[] {
   return [...out.values()];
 }
 
-/** A year's weekly attendance for the whole area, by SEN status and by locality. */
+/** A year's weekly attendance for the whole area, by SEN status and by locality, aggregated afresh from every pupil-week. */
 export async function weeklyRates(db: Kysely<DB>, period: string, from: string, to: string): Promise<WeeklyRate[]> {
   return rollUpWeekly(await weeklyCells(db, period, from, to));
 }
@@ -154,7 +155,8 @@ export function attendanceComputation(years: () => readonly string[], today: str
         const cohorts = await loadCohorts(db, period);
         const [pupils, weekly, events] = await Promise.all([
           pupilAttendance(db, from, to),
-          weeklyRates(db, period, from, to),
+          // Kept between recomputes (weekly-cells.ts); the recompute brings them up to date first.
+          keptWeeklyCells(db, period, from, to).then(rollUpWeekly),
           db.selectFrom('suspensions').select(['upn', 'category']).where('start_date', '>=', from).where('start_date', '<=', to).execute(),
         ]);
         out.push(...attendanceValues(period, pupils, cohorts), ...weeklyValues(weekly));

@@ -1,0 +1,145 @@
+/**
+ * The weekly attendance cells kept between recomputes (ADR 0017): after each kind of change (a
+ * day's import, an undo, a census that moves a pupil between cohorts, nothing at all) the
+ * recompute does only the work the change calls for, and its figures are the same as an
+ * aggregate afresh over every pupil-week.
+ */
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describeApp } from '../support/context.js';
+import type { Db } from '../../src/db/database.js';
+import type { Actor } from '../../src/platform/audit/audit.service.js';
+import { seedAreaData } from '../../src/demo/area.seed.js';
+import { importFile, undoImport } from '../../src/features/data-hub/import/index.js';
+import { rollUpWeekly, weeklyRates, type WeeklyRate } from '../../src/features/indicators/compute/attendance.compute.js';
+import { keptWeeklyCells } from '../../src/features/indicators/compute/weekly-cells.js';
+import { boundsOf } from '../../src/features/indicators/periods.js';
+import type { RecomputeResult } from '../../src/features/indicators/recompute.js';
+
+const TODAY = '2026-09-01';
+const dir = mkdtempSync(path.join(tmpdir(), 'weekly-cells-'));
+let fileNo = 0;
+function csv(...lines: string[]): string {
+  const file = path.join(dir, `file-${++fileNo}.csv`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const sorted = (rates: readonly WeeklyRate[]) =>
+  [...rates].sort((a, b) => a.week.localeCompare(b.week) || a.breakdown.localeCompare(b.breakdown) || a.group.localeCompare(b.group));
+
+describeApp('indicators: weekly attendance kept between recomputes', (ctx) => {
+  const db = (): Db => ctx().s.db;
+  let admin: Actor;
+  let years: string[] = [];
+  /** Three pupils on roll in the data's last week, and that week's Monday. */
+  let pupils: { upn: string; urn: string }[] = [];
+  let lastWeek = '';
+
+  const recompute = (): Promise<RecomputeResult> => ctx().s.indicators.recompute(db(), TODAY);
+
+  /** The kept cells, rolled up, equal the aggregate afresh over every pupil-week, for every year. */
+  async function assertSameAsAfresh() {
+    for (const period of years) {
+      const { from } = boundsOf(period);
+      const to = boundsOf(period).to < TODAY ? boundsOf(period).to : TODAY;
+      const afresh = sorted(await weeklyRates(db(), period, from, to));
+      const kept = sorted(rollUpWeekly(await keptWeeklyCells(db(), period, from, to)));
+      assert.ok(afresh.length > 0, `${period} has weekly figures`);
+      assert.deepEqual(kept, afresh, `the kept cells of ${period} are the aggregate afresh`);
+    }
+  }
+
+  /** The kept weekly attendance for the whole area in a week: sessions attended and possible. */
+  async function keptWeek(week: string) {
+    const period = years.find((y) => boundsOf(y).from <= week && week <= boundsOf(y).to)!;
+    const area = rollUpWeekly(await keptWeeklyCells(db(), period, week, week)).find((r) => r.breakdown === '');
+    return area && { attending: area.attending, possible: area.possible };
+  }
+
+  before(async () => {
+    const d = db();
+    await seedAreaData(d, { scale: 0.01, seed: 5 });
+    const u = await d.selectFrom('users').select(['id', 'organisation_id', 'role']).where('role', '=', 'administrator').executeTakeFirstOrThrow();
+    admin = { userId: u.id, organisationId: u.organisation_id, role: u.role };
+    const last = await d.selectFrom('attendance_weeks').select((eb) => eb.fn.max('week_start').as('w')).executeTakeFirstOrThrow();
+    lastWeek = String(last.w);
+    pupils = await d.selectFrom('attendance_weeks').select(['upn', 'urn']).where('week_start', '=', lastWeek).orderBy('upn').limit(3).execute();
+    assert.equal(pupils.length, 3);
+  });
+
+  test('the first recompute builds every year whole, and the same as afresh', async () => {
+    const r = await recompute();
+    years = r.years;
+    assert.ok(years.length >= 2, `two school years of data, got ${years.join()}`);
+    assert.deepEqual(r.weeklyCells.map((c) => c.mode), years.map(() => 'rebuilt'));
+    await assertSameAsAfresh();
+  });
+
+  test('with nothing imported since, the next recompute aggregates nothing again', async () => {
+    const r = await recompute();
+    assert.deepEqual(r.weeklyCells.map((c) => c.mode), years.map(() => 'unchanged'));
+  });
+
+  const monday = () => addDays(lastWeek, 7);
+  let tuesdayImport = '';
+  test("a day's attendance in a new week: only that week is aggregated, in its year", async () => {
+    const file = csv('upn,urn,date,session,code', ...pupils.flatMap((p, i) => [`${p.upn},${p.urn},${monday()},AM,/`, `${p.upn},${p.urn},${monday()},PM,${i === 0 ? 'N' : '/'}`]));
+    const s = await importFile(db(), admin, 'attendance', file);
+    assert.equal(s.outcome, 'loaded', JSON.stringify(s.rejections));
+    const r = await recompute();
+    const year = r.weeklyCells.find((c) => c.mode !== 'unchanged');
+    assert.deepEqual(year?.weeks, [monday()]);
+    assert.equal(r.weeklyCells.filter((c) => c.mode !== 'unchanged').length, 1, 'the other year is left alone');
+    await assertSameAsAfresh();
+    assert.deepEqual(await keptWeek(monday()), { attending: 5, possible: 6 });
+  });
+
+  test("the next day's import merges into that week, and the figures follow", async () => {
+    const tuesday = addDays(monday(), 1);
+    const file = csv('upn,urn,date,session,code', ...pupils.flatMap((p) => [`${p.upn},${p.urn},${tuesday},AM,/`, `${p.upn},${p.urn},${tuesday},PM,I`]));
+    const s = await importFile(db(), admin, 'attendance', file);
+    assert.equal(s.outcome, 'loaded', JSON.stringify(s.rejections));
+    tuesdayImport = s.importId!;
+    const r = await recompute();
+    assert.deepEqual(r.weeklyCells.filter((c) => c.mode === 'weeks').map((c) => c.weeks), [[monday()]]);
+    await assertSameAsAfresh();
+    assert.deepEqual(await keptWeek(monday()), { attending: 8, possible: 12 });
+  });
+
+  test("undoing the later day's import takes its sessions out of the kept week", async () => {
+    await undoImport(db(), admin, tuesdayImport);
+    const r = await recompute();
+    assert.deepEqual(r.weeklyCells.filter((c) => c.mode === 'weeks').map((c) => c.weeks), [[monday()]]);
+    await assertSameAsAfresh();
+    assert.deepEqual(await keptWeek(monday()), { attending: 5, possible: 6 });
+  });
+
+  test('a census that moves a pupil into another cohort rebuilds that year whole', async () => {
+    const d = db();
+    const latest = await d
+      .selectFrom('school_census')
+      .selectAll()
+      .where('upn', '=', pupils[0]!.upn)
+      .where('sen_provision', '!=', 'E')
+      .orderBy('census_date', 'desc')
+      .executeTakeFirst();
+    assert.ok(latest, 'the pupil is on a census without an EHC plan');
+    const row = [addDays(monday(), 1), latest.urn, latest.upn, latest.forename, latest.surname, latest.date_of_birth, latest.gender ?? '', latest.postcode ?? '', latest.ncy, 'E', 'ASD', '', latest.fsm_eligible === null ? '' : String(latest.fsm_eligible)];
+    const file = csv('census_date,urn,upn,forename,surname,date_of_birth,gender,postcode,ncy,sen_provision,primary_need,secondary_need,fsm_eligible', row.join(','));
+    const s = await importFile(d, admin, 'school-census', file);
+    assert.equal(s.outcome, 'loaded', JSON.stringify(s.rejections));
+    const before = await d.selectFrom('indicator_weekly_cells').select(['sen_provision']).where('week_start', '=', monday()).where('sen_provision', '=', 'E').execute();
+    const r = await recompute();
+    const changed = r.weeklyCells.filter((c) => c.mode !== 'unchanged');
+    assert.deepEqual(changed.map((c) => c.mode), ['rebuilt']);
+    await assertSameAsAfresh();
+    const after = await d.selectFrom('indicator_weekly_cells').select(['pupils']).where('week_start', '=', monday()).where('sen_provision', '=', 'E').execute();
+    assert.equal(before.length, 0, 'no pupil with a plan in the new week before');
+    assert.deepEqual(after.map((c) => Number(c.pupils)), [1]);
+  });
+});
