@@ -57,7 +57,25 @@ export interface EarlyWarningRunTable {
   details: Json;
 }
 
+/** A week's sums for the school signals, by school and SEN group (migration 2026-11-24T1710-signal-cells). */
+export interface EarlyWarningWeekCellTable {
+  week_start: string;
+  urn: string;
+  grp: string;
+  n: number;
+  x: number;
+  pupils: number;
+}
+
+/** A week summed into early_warning_week_cells, and the census it was summed with. */
+export interface EarlyWarningCellWeekTable {
+  week_start: string;
+  census_date: string;
+}
+
 export interface EarlyWarningTables {
+  early_warning_week_cells: EarlyWarningWeekCellTable;
+  early_warning_cell_weeks: EarlyWarningCellWeekTable;
   early_warning_flags: EarlyWarningFlagTable;
   early_warning_signals: EarlyWarningSignalTable;
   early_warning_runs: EarlyWarningRunTable;

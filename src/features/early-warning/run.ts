@@ -11,6 +11,7 @@ import { addDays, schoolYearStart } from './rules/dates.js';
 import { ATTENDANCE_BASELINE_WEEKS, ATTENDANCE_RECENT_WEEKS, HEALTH_CHECK_LOOKBACK_DAYS, REPEATED_SUSPENSIONS_WITHIN_DAYS } from './rules/thresholds.js';
 import type { FlagCandidate, RuleId } from './rules/types.js';
 import { computeSignals, SIGNALS, type ComputedSignal } from './signals.js';
+import type { SignalCellsRefresh } from './signal-cells.js';
 import { studyLeaveSessions } from '../data-hub/storage/attendance-sessions.js';
 
 export interface EarlyWarningRun {
@@ -21,6 +22,8 @@ export interface EarlyWarningRun {
   byRule: Record<string, number>;
   signals: { level: string; key: string; status: string }[];
   ms: { analyse: number; flags: number; signals: number; store: number };
+  /** How the school signals' kept weekly sums were brought up to date. */
+  signalCells: SignalCellsRefresh;
 }
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -314,7 +317,7 @@ export async function runEarlyWarning(db: Db, options: { today: string }): Promi
   const tAnalyse = performance.now();
   const candidates = await findFlags(db, today);
   const t1 = performance.now();
-  const signals = await computeSignals(db, today);
+  const { signals, cells } = await computeSignals(db, today);
   const t2 = performance.now();
   const { raised, refreshed } = await storeFlags(db, candidates, today);
   await storeSignals(db, signals, today);
@@ -323,7 +326,7 @@ export async function runEarlyWarning(db: Db, options: { today: string }): Promi
   const t3 = performance.now();
   await db.insertInto('early_warning_runs').values({
     as_of: today, started_at: started, flags_raised: raised, flags_refreshed: refreshed, signals: signals.length,
-    details: JSON.stringify({ byRule, ms: { analyse: Math.round(tAnalyse - t0), flags: Math.round(t1 - tAnalyse), signals: Math.round(t2 - t1), store: Math.round(t3 - t2) } }),
+    details: JSON.stringify({ byRule, signalCells: cells, ms: { analyse: Math.round(tAnalyse - t0), flags: Math.round(t1 - tAnalyse), signals: Math.round(t2 - t1), store: Math.round(t3 - t2) } }),
   }).execute();
   return {
     asOf: today,
@@ -333,5 +336,6 @@ export async function runEarlyWarning(db: Db, options: { today: string }): Promi
     byRule: byRule as Record<RuleId, number>,
     signals: signals.map((s) => ({ level: s.level, key: s.key, status: s.chart.status })),
     ms: { analyse: tAnalyse - t0, flags: t1 - tAnalyse, signals: t2 - t1, store: t3 - t2 },
+    signalCells: cells,
   };
 }

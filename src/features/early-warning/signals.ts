@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { pChart, poolPoints, poolSizeFor, type PChart, type PracticalSize, type RatePoint, type Side } from './spc/p-chart.js';
 import { CAMHS_WAIT_WEEKS, SIGNAL_BASELINE_WEEKS, SIGNAL_RECENT_WEEKS, SIGNAL_PRACTICAL } from './rules/thresholds.js';
 import { addDays, schoolYearStart } from './rules/dates.js';
-import { studyLeaveSessions } from '../data-hub/storage/attendance-sessions.js';
+import { keptSignalCells, provisionGroup, refreshSignalCells, weekMap, type SignalCellsRefresh } from './signal-cells.js';
 
 /**
  * Signals: the p-chart of one weekly rate for each school, locality or cohort. Three measures:
@@ -121,34 +121,20 @@ function mondayOnOrBefore(date: string): string {
   return addDays(date, -((day + 6) % 7));
 }
 
-const weekMap = (pairs: readonly [string, string][]) =>
-  sql`(values ${sql.join(pairs.map(([w, c]) => sql`(${w}::date, ${c}::date)`))}) as m(week_start, census_date)`;
-
-const provisionGroup = sql`case when c.sen_provision = 'E' then 'ehc-plan'
-  when c.sen_provision = 'K' and c.primary_need = 'SEMH' then 'sen-support-semh'
-  when c.sen_provision = 'K' then 'sen-support-other' else 'no-sen' end`;
-
 const num = (v: unknown) => Number(v);
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 const SEN_GROUPS = new Set(['sen-support-semh', 'sen-support-other', 'ehc-plan']);
 
 /**
- * The school and cohort series from one pass over the pupil-week rollups, grouped by school,
- * week and SEN group (study leave left out), and the suspensions by the same groups.
+ * The school and cohort series from the kept weekly sums by school, week and SEN group (study
+ * leave left out; brought up to date first, signal-cells.ts), and the suspensions by the same
+ * groups.
  */
-export async function schoolAndCohortSeries(db: Db, today: string): Promise<{ schools: Series[]; cohorts: Series[] }> {
+export async function schoolAndCohortSeries(db: Db, today: string): Promise<{ schools: Series[]; cohorts: Series[]; cells: SignalCellsRefresh }> {
   const map = await censusOfWeek(db, today);
-  if (!map.length) return { schools: [], cohorts: [] };
-  const rows = await sql<{ urn: string; week: unknown; grp: string; n: number; x: number; pupils: number }>`
-    select w.urn, w.week_start as week, ${provisionGroup} as grp,
-      sum(w.possible - ${studyLeaveSessions('w')}) as n,
-      sum(w.possible - w.attending - ${studyLeaveSessions('w')}) as x,
-      count(*) filter (where w.possible > 0) as pupils
-    from attendance_weeks w
-    join ${weekMap(map)} on m.week_start = w.week_start
-    join school_census c on c.upn = w.upn and c.census_date = m.census_date
-    where w.week_start <= ${today}
-    group by 1, 2, 3`.execute(db);
+  const cells = await refreshSignalCells(db, map);
+  if (!map.length) return { schools: [], cohorts: [], cells };
+  const sums = await keptSignalCells(db, today);
   const suspended = await sql<{ urn: string; week: unknown; grp: string; x: number }>`
     select x.urn, m.week_start as week, ${provisionGroup} as grp, count(*) as x
     from suspensions x
@@ -177,7 +163,7 @@ export async function schoolAndCohortSeries(db: Db, today: string): Promise<{ sc
     p.x += x;
     points.set(week, p);
   };
-  for (const r of rows.rows) {
+  for (const r of sums) {
     const week = iso(r.week);
     if (SEN_GROUPS.has(r.grp)) add(schools, r.urn, week, num(r.n), num(r.x));
     const cohort = cohortOf(r.urn, r.grp);
@@ -190,6 +176,7 @@ export async function schoolAndCohortSeries(db: Db, today: string): Promise<{ sc
     if (p) p.x += num(r.x);
   }
   return {
+    cells,
     schools: [...schools].map(([urn, points]) => {
       const d = byUrn.get(urn);
       return { level: 'school' as const, key: urn, name: d?.name ?? `School ${urn}`, locality: d?.locality ?? null, points: [...points.values()] };
@@ -261,8 +248,8 @@ export function chartLevel(all: readonly Series[]): ComputedSignal[] {
   });
 }
 
-export async function computeSignals(db: Db, today: string): Promise<ComputedSignal[]> {
-  const { schools, cohorts } = await schoolAndCohortSeries(db, today);
+export async function computeSignals(db: Db, today: string): Promise<{ signals: ComputedSignal[]; cells: SignalCellsRefresh }> {
+  const { schools, cohorts, cells } = await schoolAndCohortSeries(db, today);
   const localities = await localitySeries(db, today);
-  return [...chartLevel(schools), ...chartLevel(localities), ...chartLevel(cohorts)];
+  return { signals: [...chartLevel(schools), ...chartLevel(localities), ...chartLevel(cohorts)], cells };
 }
