@@ -20,12 +20,11 @@ import type { Scenario } from '../support/scenario.js';
 import { areaApp } from '../support/area.js';
 import { median } from '../support/load.js';
 import type { Db } from '../../src/db/database.js';
-import { sql } from 'kysely';
 import { rollUpWeekly, weeklyRates, type WeeklyRate } from '../../src/features/indicators/compute/attendance.compute.js';
 import { keptWeeklyCells } from '../../src/features/indicators/compute/weekly-cells.js';
 import { recomputeIndicators } from '../../src/features/indicators/recompute.js';
-import { importFile } from '../../src/features/data-hub/import/index.js';
 import { roundsFromEnv, scalesFromEnv } from '../support/env.js';
+import { importNextSchoolDay } from '../support/day-import.js';
 
 const YEAR = '202526';
 const FROM = '2025-09-01';
@@ -92,39 +91,6 @@ function checksum(rates: readonly { possible: number; attending: number; pupils:
   return sum;
 }
 
-const DAY = 86_400_000;
-
-/**
- * The school day after the last one with any session recorded (Monday after a Friday), and the
- * pupils on roll in the last week with sessions.
- */
-async function nextSchoolDay(db: Db): Promise<{ day: string; pupils: { upn: string; urn: string }[] }> {
-  const last = await sql<{ week: string; idx: number }>`
-    with w as (select max(week_start) as week from attendance_weeks)
-    select w.week::text as week, max(u.i)::int as idx
-    from w join attendance_weeks a on a.week_start = w.week
-    cross join lateral unnest(string_to_array(a.sessions, ',')) with ordinality as u(code, i)
-    where u.code <> '' group by w.week`.execute(db);
-  const { week, idx } = last.rows[0]!;
-  const lastDay = Date.parse(`${week}T00:00:00Z`) + Math.floor((idx - 1) / 2) * DAY;
-  const weekday = new Date(lastDay).getUTCDay();
-  const day = new Date(lastDay + (weekday === 5 ? 3 : 1) * DAY).toISOString().slice(0, 10);
-  const pupils = await db.selectFrom('attendance_weeks').select(['upn', 'urn']).distinct().where('week_start', '=', week).execute();
-  return { day, pupils };
-}
-
-/** One school day's register for these pupils: AM and PM, mostly present, some absent. */
-async function writeDayFile(file: string, day: string, pupils: readonly { upn: string; urn: string }[]): Promise<number> {
-  const codes = ['/', '\\', '/', '\\', '/', '\\', '/', '\\', '/', '\\', '/', '\\', '/', '\\', '/', '\\', '/', 'I', 'N', 'C'];
-  let out = 'upn,urn,date,session,code\n';
-  let i = 0;
-  for (const p of pupils) {
-    out += `${p.upn},${p.urn},${day},AM,${codes[i++ % codes.length]}\n${p.upn},${p.urn},${day},PM,${codes[(i * 7) % codes.length]}\n`;
-  }
-  await fs.promises.writeFile(file, out);
-  return pupils.length * 2;
-}
-
 const seconds = async (work: () => Promise<unknown>) => {
   const t = performance.now();
   await work();
@@ -162,15 +128,9 @@ export const indicatorsScenario: Scenario<{ scales: number[]; rounds: number }> 
         let dayRows = 0;
         for (let r = 0; r < rounds; r++) {
           // The day's import (not in the recompute's time).
-          const { day, pupils } = await nextSchoolDay(db);
-          const file = path.join(dir, `attendance-${day}.csv`);
-          dayRows = await writeDayFile(file, day, pupils);
-          imports.push(
-            await seconds(async () => {
-              const summary = await importFile(db, null, 'attendance', file);
-              if (summary.outcome !== 'loaded') throw new Error(`The day's import of ${day} was not loaded: ${summary.errors.join('; ')}`);
-            }),
-          );
+          const day = await importNextSchoolDay(db, dir);
+          dayRows = day.sessions;
+          imports.push(day.seconds);
           const t = performance.now();
           const result = await recomputeIndicators(db, { areaCode: 'E06000063', today: TODAY });
           totals.push((performance.now() - t) / 1000);
@@ -182,7 +142,7 @@ export const indicatorsScenario: Scenario<{ scales: number[]; rounds: number }> 
           kept.push((result.timings['weekly-cells'] ?? 0) / 1000 + read);
           ours.push(await seconds(async () => (oursRates = await weeklyRates(db, YEAR, FROM, TO))));
           ctx.log(
-            `scale ${scale}: ${day}'s import ${imports.at(-1)!.toFixed(2)} s; recompute ${totals.at(-1)!.toFixed(2)} s (attendance part ${attendanceParts.at(-1)!.toFixed(2)} s), ` +
+            `scale ${scale}: ${day.day}'s import ${imports.at(-1)!.toFixed(2)} s; recompute ${totals.at(-1)!.toFixed(2)} s (attendance part ${attendanceParts.at(-1)!.toFixed(2)} s), ` +
               `weekly rates kept ${kept.at(-1)!.toFixed(3)} s, afresh ${ours.at(-1)!.toFixed(2)} s; steps: ${Object.entries(result.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')}`,
           );
         }
