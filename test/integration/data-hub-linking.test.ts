@@ -269,12 +269,26 @@ describeApp('data hub corrections and undo', (ctx) => {
     assert.equal(await week(P), '/,\\,N,,,,,,,', 'both files’ sessions are in the one week');
     assert.equal(await week(Q), '/,\\,,,,,,,,');
 
-    await undoImport(db(), admin, first.importId!);
+    // The import that took the lock second merged into the other's weeks: its rows hold both
+    // files' sessions, so the earlier cannot be undone before it.
+    const merger = await db().selectFrom('superseded_facts').select('import_id').distinct().where('fact_table', '=', 'attendance_weeks').where('import_id', 'in', [first.importId!, second.importId!]).execute();
+    assert.equal(merger.length, 1, 'one of the two merged into the other');
+    const later = merger[0]!.import_id;
+    const earlier = later === first.importId ? second.importId! : first.importId!;
+    await assert.rejects(undoImport(db(), admin, earlier), new RegExp(`cannot be undone on its own: a later import added sessions.*${later}`));
+    assert.equal(await week(P), '/,\\,N,,,,,,,', 'a refused undo changes nothing');
+    await undoImport(db(), admin, later);
+    await undoImport(db(), admin, earlier);
     assert.equal(await duplicates(), 0);
+    assert.equal(Number((await db().selectFrom('attendance_weeks').select((eb) => eb.fn.countAll<number>().as('n')).where('upn', 'in', [P, Q]).executeTakeFirstOrThrow()).n), 0, 'both undone, no week of theirs is left');
     const again = await importFile(db(), admin, 'attendance', a);
     assert.equal(again.outcome, 'loaded', 'an undone file can be loaded again');
     assert.equal(again.pupilWeeks, 3);
     assert.equal(again.linkage.unlinked + again.linkage.upn, 3, 'each pupil-week linked or counted unlinked once');
+    assert.equal(await duplicates(), 0);
+    assert.equal(await week(P), '/,,N,,,,,,,');
+    const both = await importFile(db(), admin, 'attendance', b);
+    assert.equal(both.outcome, 'loaded', 'and the other after it');
     assert.equal(await duplicates(), 0);
     assert.equal(await week(P), '/,\\,N,,,,,,,');
   });

@@ -459,6 +459,29 @@ async function loadAttendanceFile(ctx: LoadContext): Promise<Loaded> {
   return { ...loaded, errors: [] };
 }
 
+/**
+ * A later attendance import that merged sessions into this import's pupil-weeks holds them in
+ * its own rows (a merged pupil-week keeps no record of which import brought each session), so
+ * undoing this one alone would leave its sessions behind. Such an undo is refused, naming the
+ * later imports to undo first.
+ */
+async function refuseUndoUnderLaterMerges(tx: Db, importId: string): Promise<void> {
+  const later = await sql<{ id: string; file_name: string; imported_at: Date }>`
+    select i.id, i.file_name, i.imported_at from imports i
+    where i.status = 'loaded' and i.id <> ${importId}::uuid and i.dataset = 'attendance'
+      and exists (select 1 from attendance_coverage mine join attendance_coverage theirs using (urn, week_start)
+                  where mine.import_id = ${importId}::uuid and theirs.import_id = i.id)
+      and exists (select 1 from superseded_facts s
+                  where s.import_id = i.id and s.fact_table = 'attendance_weeks' and s.row->>'import_id' = ${importId})
+    order by i.imported_at desc`.execute(tx);
+  if (later.rows.length === 0) return;
+  const names = later.rows.map((r) => `${r.file_name} (import ${r.id}, ${new Date(r.imported_at).toISOString().slice(0, 16).replace('T', ' ')})`);
+  throw new ImportError(
+    `Import ${importId} cannot be undone on its own: ${later.rows.length === 1 ? 'a later import' : `${later.rows.length} later imports`} added sessions to the same pupils' weeks, ` +
+      `so those weeks now hold this import's sessions too. Undo ${later.rows.length === 1 ? 'it' : 'them, newest first,'} before this one: ${names.join('; ')}.`,
+  );
+}
+
 /** Removes the facts an import wrote and marks it undone. Administrators only (actor null: the operator's CLI). */
 export async function undoImport(db: Db, actor: Actor | null, importId: string): Promise<{ rowsRemoved: number; rowsRestored: number }> {
   if (actor && actor.role !== 'administrator') throw new ImportError('Only an administrator can undo an import.');
@@ -467,7 +490,10 @@ export async function undoImport(db: Db, actor: Actor | null, importId: string):
     const row = await tx.selectFrom('imports').select(['id', 'status', 'dataset']).where('id', '=', importId).forUpdate().executeTakeFirst();
     if (!row) throw new ImportError(`There is no import ${importId}.`);
     if (row.status !== 'loaded') throw new ImportError(`Import ${importId} was not loaded (it is ${row.status}), so there is nothing to undo.`);
-    if (row.dataset === 'attendance') await markImportWeeksChanged(tx, importId);
+    if (row.dataset === 'attendance') {
+      await refuseUndoUnderLaterMerges(tx, importId);
+      await markImportWeeksChanged(tx, importId);
+    }
     let rowsRemoved = 0;
     for (const table of ALL_FACT_TABLES) {
       const r = await untyped(tx).deleteFrom(table).where('import_id', '=', importId).executeTakeFirst();
