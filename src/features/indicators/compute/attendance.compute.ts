@@ -8,7 +8,7 @@ import type { ComputedValue, IndicatorComputation } from '../indicator.types.js'
 import { boundsOf } from '../periods.js';
 import { cohortGroups, loadCohorts, type Cohort } from './cohorts.js';
 import { RateTally } from './grouping.js';
-import { keptWeeklyCells } from './weekly-cells.js';
+import { keptWeeklyCells, weeklyCellsAfresh } from './weekly-cells.js';
 
 /** Persistent absence: 10% or more of possible sessions missed; severe: 50% or more (DfE). */
 export const PERSISTENT_ABSENCE = 0.1;
@@ -81,13 +81,7 @@ export interface WeeklyRate {
   pupils: number;
 }
 
-/**
- * The weekly sums by week, SEN status and locality: one hash aggregate (the query DuckDB also
- * runs). It groups by the columns themselves, not by the text and defaults shown: formatting each
- * of a year's pupil-weeks before grouping them cost a quarter of the time.
- */
-export const WEEKLY_SQL_GROUPS = 'week, SEN provision, locality';
-
+/** The weekly sums by week, SEN status and locality, as the cells hold them (weekly-cells.ts). */
 export interface WeeklyCell {
   week: string;
   sen: string;
@@ -95,18 +89,6 @@ export interface WeeklyCell {
   possible: number;
   attending: number;
   pupils: number;
-}
-
-export async function weeklyCells(db: Kysely<DB>, period: string, from: string, to: string): Promise<WeeklyCell[]> {
-  const rows = await sql<{ week: string; sen: string; locality: string; possible: number; attending: number; pupils: number }>`
-    select a.week_start::text as week, coalesce(c.sen_provision, 'unknown') as sen, coalesce(c.locality, 'Unknown') as locality,
-      sum(a.possible)::bigint as possible, sum(a.attending)::bigint as attending, count(*)::bigint as pupils
-    from attendance_weeks a
-    left join indicator_cohorts c on c.period = ${period} and c.upn = a.upn
-    where a.week_start >= ${from}::date and a.week_start <= ${to}::date
-    group by a.week_start, c.sen_provision, c.locality
-  `.execute(db);
-  return rows.rows.map((r) => ({ week: r.week, sen: r.sen, locality: r.locality, possible: Number(r.possible), attending: Number(r.attending), pupils: Number(r.pupils) }));
 }
 
 /** Rolls the cells up to the whole area, by SEN status and by locality, each week. Pure. */
@@ -127,7 +109,7 @@ export function rollUpWeekly(cells: readonly WeeklyCell[]): WeeklyRate[] {
 
 /** A year's weekly attendance for the whole area, by SEN status and by locality, aggregated afresh from every pupil-week. */
 export async function weeklyRates(db: Kysely<DB>, period: string, from: string, to: string): Promise<WeeklyRate[]> {
-  return rollUpWeekly(await weeklyCells(db, period, from, to));
+  return rollUpWeekly(await weeklyCellsAfresh(db, period, from, to));
 }
 
 export function weeklyValues(rates: readonly WeeklyRate[]): ComputedValue[] {

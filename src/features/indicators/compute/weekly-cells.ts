@@ -41,26 +41,39 @@ async function cohortFingerprint(tx: Db, period: string): Promise<string> {
 }
 
 /**
- * Aggregates the year's pupil-weeks (all, or only those of `weeks`) into cells. Grouped first by
- * the stored columns (the cheap hash aggregate), then by the values shown.
+ * A year's cells from its pupil-weeks between `from` and `to` (all of them, or only those of
+ * `weeks`, sorted): grouped first by the stored columns (the cheap hash aggregate), then by the
+ * values shown (a pupil without a cohort counts as unknown).
  */
-async function aggregateInto(tx: Db, period: string, weeks: readonly string[] | null): Promise<void> {
-  const { from, to } = boundsOf(period);
-  const lo = weeks ? weeks[0]! : from;
-  const hi = weeks ? weeks.at(-1)! : to;
-  await sql`
-    insert into indicator_weekly_cells (period, week_start, sen_provision, locality, possible, attending, pupils)
-    select ${period}, week_start, coalesce(sen, 'unknown'), coalesce(locality, 'Unknown'), sum(possible), sum(attending), sum(pupils)
+function cellsFromPupilWeeks(period: string, from: string, to: string, weeks: readonly string[] | null) {
+  const lo = weeks && weeks[0]! > from ? weeks[0]! : from;
+  const hi = weeks && weeks.at(-1)! < to ? weeks.at(-1)! : to;
+  return sql<{ week_start: string; sen: string; locality: string; possible: number; attending: number; pupils: number }>`
+    select week_start, coalesce(sen, 'unknown') as sen, coalesce(locality, 'Unknown') as locality,
+      sum(possible)::bigint as possible, sum(attending)::bigint as attending, sum(pupils)::bigint as pupils
     from (
       select a.week_start, c.sen_provision as sen, c.locality, sum(a.possible)::bigint as possible, sum(a.attending)::bigint as attending, count(*)::bigint as pupils
       from attendance_weeks a
       left join indicator_cohorts c on c.period = ${period} and c.upn = a.upn
-      where a.week_start >= ${from}::date and a.week_start <= ${to}::date
-        and a.week_start >= ${lo}::date and a.week_start <= ${hi}::date
+      where a.week_start >= ${lo}::date and a.week_start <= ${hi}::date
         ${weeks ? sql`and a.week_start = any(${[...weeks]}::date[])` : sql``}
       group by a.week_start, c.sen_provision, c.locality
     ) g
-    group by week_start, coalesce(sen, 'unknown'), coalesce(locality, 'Unknown')`.execute(tx);
+    group by week_start, coalesce(sen, 'unknown'), coalesce(locality, 'Unknown')`;
+}
+
+async function aggregateInto(tx: Db, period: string, weeks: readonly string[] | null): Promise<void> {
+  const { from, to } = boundsOf(period);
+  await sql`
+    insert into indicator_weekly_cells (period, week_start, sen_provision, locality, possible, attending, pupils)
+    select ${period}, week_start, sen, locality, possible, attending, pupils from (${cellsFromPupilWeeks(period, from, to, weeks)}) c`.execute(tx);
+}
+
+/** The cells aggregated afresh from every pupil-week between `from` and `to` (the benchmark's and the tests' reference). */
+export async function weeklyCellsAfresh(db: Db, period: string, from: string, to: string): Promise<WeeklyCell[]> {
+  const rows = await sql<{ week: string; sen: string; locality: string; possible: number; attending: number; pupils: number }>`
+    select week_start::text as week, sen, locality, possible, attending, pupils from (${cellsFromPupilWeeks(period, from, to, null)}) c`.execute(db);
+  return rows.rows.map((r) => ({ week: r.week, sen: r.sen, locality: r.locality, possible: Number(r.possible), attending: Number(r.attending), pupils: Number(r.pupils) }));
 }
 
 /**
