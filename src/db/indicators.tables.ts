@@ -89,7 +89,17 @@ export interface DerivedStateTable {
   updated_at: Timestamp;
 }
 
+/** Computed values kept while their inputs' fingerprint holds (migration 2026-11-24T1720-derived-values). */
+export interface DerivedValueTable {
+  name: string;
+  fingerprint: string;
+  /** JSON. */
+  payload: string;
+  updated_at: Timestamp;
+}
+
 export interface IndicatorTables {
+  derived_values: DerivedValueTable;
   indicator_values: IndicatorValueTable;
   indicator_weekly_cells: IndicatorWeeklyCellTable;
   derived_state: DerivedStateTable;

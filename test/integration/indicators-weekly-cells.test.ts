@@ -54,6 +54,26 @@ describeApp('indicators: weekly attendance kept between recomputes', (ctx) => {
     }
   }
 
+  /** Every stored value, as the store holds it. */
+  async function store() {
+    const rows = await db()
+      .selectFrom('indicator_values')
+      .select(['indicator_id', 'period', 'breakdown', 'breakdown_value', 'numerator', 'denominator', 'value', 'suppressed'])
+      .orderBy('indicator_id').orderBy('period').orderBy('breakdown').orderBy('breakdown_value')
+      .execute();
+    return rows.map((r) => ({ ...r, numerator: r.numerator === null ? null : Number(r.numerator), denominator: r.denominator === null ? null : Number(r.denominator), value: r.value === null ? null : Number(r.value) }));
+  }
+
+  /** The store after this recompute is the store a recompute with nothing kept makes. */
+  async function assertStoreSameAsAfresh() {
+    const kept = await store();
+    await db().deleteFrom('derived_values').execute();
+    await db().deleteFrom('derived_state').execute();
+    const r = await recompute();
+    assert.deepEqual(r.weeklyCells.map((c) => c.mode), years.map(() => 'rebuilt'));
+    assert.deepEqual(await store(), kept, 'the same values as with nothing kept');
+  }
+
   /** The kept weekly attendance for the whole area in a week: sessions attended and possible. */
   async function keptWeek(week: string) {
     const period = years.find((y) => boundsOf(y).from <= week && week <= boundsOf(y).to)!;
@@ -97,7 +117,9 @@ describeApp('indicators: weekly attendance kept between recomputes', (ctx) => {
     const year = r.weeklyCells.find((c) => c.mode !== 'unchanged');
     assert.deepEqual(year?.weeks, [monday()]);
     assert.equal(r.weeklyCells.filter((c) => c.mode !== 'unchanged').length, 1, 'the other year is left alone');
+    assert.deepEqual(r.yearsChanged, [year!.period], "only that year's values are computed again");
     await assertSameAsAfresh();
+    await assertStoreSameAsAfresh();
     assert.deepEqual(await keptWeek(monday()), { attending: 5, possible: 6 });
   });
 
@@ -111,6 +133,7 @@ describeApp('indicators: weekly attendance kept between recomputes', (ctx) => {
     assert.deepEqual(r.weeklyCells.filter((c) => c.mode === 'weeks').map((c) => c.weeks), [[monday()]]);
     await assertSameAsAfresh();
     assert.deepEqual(await keptWeek(monday()), { attending: 8, possible: 12 });
+    await assertStoreSameAsAfresh();
   });
 
   test("undoing the later day's import takes its sessions out of the kept week", async () => {
@@ -130,6 +153,21 @@ describeApp('indicators: weekly attendance kept between recomputes', (ctx) => {
     assert.deepEqual(again.weeklyCells.filter((c) => c.mode === 'weeks').map((c) => c.weeks), [[monday()]]);
     await assertSameAsAfresh();
     assert.equal(await keptWeek(monday()), undefined);
+    await assertStoreSameAsAfresh();
+  });
+
+  test("a suspension in last school year's data makes that year's values be computed again", async () => {
+    const last = years[0]!;
+    const { from } = boundsOf(last);
+    const before = await db().selectFrom('indicator_values').select(['numerator']).where('indicator_id', '=', 'suspension-rate').where('period', '=', last).where('breakdown', '=', '').executeTakeFirstOrThrow();
+    const file = csv('upn,urn,start_date,category,sessions,reason', `${pupils[1]!.upn},${pupils[1]!.urn},${addDays(from, 30)},suspension,2,PD`);
+    const s = await importFile(db(), admin, 'suspensions-exclusions', file);
+    assert.equal(s.outcome, 'loaded', JSON.stringify(s.rejections));
+    const r = await recompute();
+    assert.deepEqual(r.yearsChanged, [], 'no pupil-week changed');
+    const after = await db().selectFrom('indicator_values').select(['numerator']).where('indicator_id', '=', 'suspension-rate').where('period', '=', last).where('breakdown', '=', '').executeTakeFirstOrThrow();
+    assert.equal(Number(after.numerator), Number(before.numerator) + 1);
+    await assertStoreSameAsAfresh();
   });
 
   test('a census that moves a pupil into another cohort rebuilds that year whole', async () => {
@@ -154,5 +192,6 @@ describeApp('indicators: weekly attendance kept between recomputes', (ctx) => {
     assert.deepEqual(changed.map((c) => c.mode), ['rebuilt']);
     await assertSameAsAfresh();
     assert.equal(await plans(), before + 1, 'one more pupil with a plan in the last week');
+    await assertStoreSameAsAfresh();
   });
 });

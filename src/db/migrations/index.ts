@@ -18,6 +18,7 @@ import * as attendanceCoverage from './2026-11-24T1500-attendance-coverage.js';
 import * as indicatorStoreVersion from './2026-11-24T1600-indicator-store-version.js';
 import * as weeklyCells from './2026-11-24T1700-weekly-cells.js';
 import * as signalCells from './2026-11-24T1710-signal-cells.js';
+import * as derivedValues from './2026-11-24T1720-derived-values.js';
 
 /**
  * Every migration, by timestamped name, in order. Listed here rather than read from the
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T1600-indicator-store-version': indicatorStoreVersion,
   '2026-11-24T1700-weekly-cells': weeklyCells,
   '2026-11-24T1710-signal-cells': signalCells,
+  '2026-11-24T1720-derived-values': derivedValues,
 };

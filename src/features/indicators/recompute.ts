@@ -14,6 +14,7 @@ import { suppress } from './suppression.js';
 import { rebuildCohorts } from './compute/cohorts.js';
 import { attendanceComputation } from './compute/attendance.compute.js';
 import { refreshWeeklyCells, type CellsRefresh } from './compute/weekly-cells.js';
+import { forgetChangedYears } from './compute/kept-years.js';
 import { camhsComputation } from './compute/camhs.compute.js';
 import { ehcComputation } from './compute/ehc.compute.js';
 import { servicesComputation } from './compute/services.compute.js';
@@ -40,6 +41,8 @@ export interface RecomputeResult {
   timings: Record<string, number>;
   /** How each year's weekly attendance cells were brought up to date. */
   weeklyCells: CellsRefresh[];
+  /** The years whose pupil-weeks changed since the last recompute (their kept values forgotten). */
+  yearsChanged: string[];
 }
 
 /**
@@ -78,6 +81,8 @@ export async function recomputeIndicators(db: Kysely<DB>, options: RecomputeOpti
   });
   // The weekly attendance cells: only the weeks imports changed, unless the cohorts moved.
   const weeklyCells = await time('weekly-cells', () => refreshWeeklyCells(db, years));
+  // Years whose pupil-weeks changed are computed again; the others may reuse their kept values.
+  const yearsChanged = await time('kept-years', () => forgetChangedYears(db, years));
 
   const computations: [string, IndicatorComputation][] = [
     ['ehc', ehcComputation],
@@ -123,5 +128,5 @@ export async function recomputeIndicators(db: Kysely<DB>, options: RecomputeOpti
       for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('indicator_values').values(rows.slice(i, i + 1000)).execute();
     }),
   );
-  return { stored: rows.length, suppressed: rows.filter((r) => r.suppressed).length, years, timings, weeklyCells };
+  return { stored: rows.length, suppressed: rows.filter((r) => r.suppressed).length, years, timings, weeklyCells, yearsChanged };
 }

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 
 /** The readers that keep sums by week. A new one starts with no sums, and so builds them whole. */
-export const WEEKLY_CONSUMERS = ['indicators', 'early-warning'] as const;
+export const WEEKLY_CONSUMERS = ['indicators', 'indicator-years', 'early-warning'] as const;
 export type WeeklyConsumer = (typeof WEEKLY_CONSUMERS)[number];
 
 /** Marks weeks (ISO Mondays) as changed for every consumer. */

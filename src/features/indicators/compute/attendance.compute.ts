@@ -9,6 +9,7 @@ import { boundsOf } from '../periods.js';
 import { cohortGroups, loadCohorts, type Cohort } from './cohorts.js';
 import { RateTally } from './grouping.js';
 import { keptWeeklyCells, weeklyCellsAfresh } from './weekly-cells.js';
+import { attendanceYearFingerprint, keepYear, keptYear } from './kept-years.js';
 
 /** Persistent absence: 10% or more of possible sessions missed; severe: 50% or more (DfE). */
 export const PERSISTENT_ABSENCE = 0.1;
@@ -134,6 +135,13 @@ export function attendanceComputation(years: () => readonly string[], today: str
       for (const period of years()) {
         const { from } = boundsOf(period);
         const to = boundsOf(period).to < today ? boundsOf(period).to : today;
+        // A year whose pupil-weeks, cohorts and suspensions are as they were: its values as kept.
+        const fingerprint = await attendanceYearFingerprint(db, period, to);
+        const kept = await keptYear(db, 'attendance', period, fingerprint);
+        if (kept) {
+          out.push(...kept);
+          continue;
+        }
         const cohorts = await loadCohorts(db, period);
         const [pupils, weekly, events] = await Promise.all([
           pupilAttendance(db, from, to),
@@ -141,8 +149,9 @@ export function attendanceComputation(years: () => readonly string[], today: str
           keptWeeklyCells(db, period, from, to).then(rollUpWeekly),
           db.selectFrom('suspensions').select(['upn', 'category']).where('start_date', '>=', from).where('start_date', '<=', to).execute(),
         ]);
-        out.push(...attendanceValues(period, pupils, cohorts), ...weeklyValues(weekly));
-        if (cohorts.size > 0) out.push(...exclusionValues(period, cohorts, events));
+        const values = [...attendanceValues(period, pupils, cohorts), ...weeklyValues(weekly), ...(cohorts.size > 0 ? exclusionValues(period, cohorts, events) : [])];
+        await keepYear(db, 'attendance', period, fingerprint, values);
+        out.push(...values);
       }
       return out;
     },
