@@ -1,22 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describeApp } from '../support/context.js';
+import { csvFiles } from '../support/csv-files.js';
 import type { Db } from '../../src/db/database.js';
 import type { Actor } from '../../src/platform/audit/audit.service.js';
 import { makeUpn } from '../../src/platform/identifiers/identifiers.js';
 import { importFile, undoImport } from '../../src/features/data-hub/import/index.js';
 import { candidatesOf, openQueue, queuedRecord, resolveQueued, LinkQueueError } from '../../src/features/data-hub/import/link-queue.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'data-hub-linking-'));
-let fileNo = 0;
-function csv(...lines: string[]): string {
-  const file = path.join(dir, `file-${++fileNo}.csv`);
-  writeFileSync(file, lines.join('\n') + '\n');
-  return file;
-}
+const csv = csvFiles('data-hub-linking');
 const CENSUS = 'census_date,urn,upn,forename,surname,date_of_birth,gender,postcode,ncy,sen_provision,primary_need,secondary_need,fsm_eligible';
 const SOCIAL = 'la_child_id,upn,nhs_number,forename,surname,date_of_birth,status,start_date,end_date';
 const UPN_LATE = makeUpn('201009876543');

@@ -5,24 +5,15 @@
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describeApp } from '../support/context.js';
+import { addDays, CENSUS_HEADER, csvFiles } from '../support/csv-files.js';
 import type { Db } from '../../src/db/database.js';
 import type { Actor } from '../../src/platform/audit/audit.service.js';
 import { seedAreaData } from '../../src/demo/area.seed.js';
 import { importFile } from '../../src/features/data-hub/import/index.js';
 import { schoolAndCohortSeries, type Series } from '../../src/features/early-warning/signals.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'signal-cells-'));
-let fileNo = 0;
-function csv(...lines: string[]): string {
-  const file = path.join(dir, `file-${++fileNo}.csv`);
-  writeFileSync(file, lines.join('\n') + '\n');
-  return file;
-}
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const csv = csvFiles('signal-cells');
 const canonical = (series: readonly Series[]) =>
   series
     .map((s) => ({ key: s.key, points: [...s.points].sort((a, b) => a.period.localeCompare(b.period)) }))
@@ -96,7 +87,7 @@ describeApp('early warning: the school signals’ weekly sums kept between runs'
     const d = db();
     const latest = await d.selectFrom('school_census').selectAll().where('upn', '=', pupils[0]!.upn).orderBy('census_date', 'desc').executeTakeFirstOrThrow();
     const row = [addDays(monday(), -14), latest.urn, latest.upn, latest.forename, latest.surname, latest.date_of_birth, latest.gender ?? '', latest.postcode ?? '', latest.ncy, 'N', '', '', latest.fsm_eligible === null ? '' : String(latest.fsm_eligible)];
-    const s = await importFile(d, admin, 'school-census', csv('census_date,urn,upn,forename,surname,date_of_birth,gender,postcode,ncy,sen_provision,primary_need,secondary_need,fsm_eligible', row.join(',')));
+    const s = await importFile(d, admin, 'school-census', csv(CENSUS_HEADER, row.join(',')));
     assert.equal(s.outcome, 'loaded', JSON.stringify(s.rejections));
     const r = await schoolAndCohortSeries(d, addDays(monday(), 7));
     assert.equal(r.cells.mode, 'rebuilt');

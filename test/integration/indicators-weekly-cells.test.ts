@@ -6,10 +6,8 @@
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describeApp } from '../support/context.js';
+import { addDays, CENSUS_HEADER, csvFiles } from '../support/csv-files.js';
 import type { Db } from '../../src/db/database.js';
 import type { Actor } from '../../src/platform/audit/audit.service.js';
 import { seedAreaData } from '../../src/demo/area.seed.js';
@@ -20,15 +18,8 @@ import { boundsOf } from '../../src/features/indicators/periods.js';
 import type { RecomputeResult } from '../../src/features/indicators/recompute.js';
 
 const TODAY = '2026-09-01';
-const dir = mkdtempSync(path.join(tmpdir(), 'weekly-cells-'));
-let fileNo = 0;
-function csv(...lines: string[]): string {
-  const file = path.join(dir, `file-${++fileNo}.csv`);
-  writeFileSync(file, lines.join('\n') + '\n');
-  return file;
-}
+const csv = csvFiles('weekly-cells');
 
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const sorted = (rates: readonly WeeklyRate[]) =>
   [...rates].sort((a, b) => a.week.localeCompare(b.week) || a.breakdown.localeCompare(b.breakdown) || a.group.localeCompare(b.group));
 
@@ -181,7 +172,7 @@ describeApp('indicators: weekly attendance kept between recomputes', (ctx) => {
       .executeTakeFirst();
     assert.ok(latest, 'the pupil is on a census without an EHC plan');
     const row = [addDays(monday(), 1), latest.urn, latest.upn, latest.forename, latest.surname, latest.date_of_birth, latest.gender ?? '', latest.postcode ?? '', latest.ncy, 'E', 'ASD', '', latest.fsm_eligible === null ? '' : String(latest.fsm_eligible)];
-    const file = csv('census_date,urn,upn,forename,surname,date_of_birth,gender,postcode,ncy,sen_provision,primary_need,secondary_need,fsm_eligible', row.join(','));
+    const file = csv(CENSUS_HEADER, row.join(','));
     const s = await importFile(d, admin, 'school-census', file);
     assert.equal(s.outcome, 'loaded', JSON.stringify(s.rejections));
     const plans = async () =>
