@@ -327,4 +327,29 @@ describeApp('data hub corrections and undo', (ctx) => {
     await undoImport(db(), admin, first.importId!);
     assert.equal((await db().selectFrom('school_census').select('upn').where('upn', '=', UPN_C).execute()).length, 0);
   });
+  test("a day's file for more pupils than a merge batch merges every stored week once, with both days' sessions", async () => {
+    const admin = await actorFor(db(), 'administrator');
+    // More pupil-weeks than PUPIL_WEEK_BATCH (20,000), so the merges are held and written in two statements.
+    const upns = Array.from({ length: 20_500 }, (_, i) => makeUpn(`2010088${String(i).padStart(5, '0')}`));
+    const day = (date: string, am: string, pm: string) => csv('upn,urn,date,session,code', ...upns.flatMap((u) => [`${u},100009,${date},AM,${am}`, `${u},100009,${date},PM,${pm}`]));
+    const monday = await importFile(db(), admin, 'attendance', day('2026-05-11', '/', '\\'));
+    assert.equal(monday.outcome, 'loaded');
+    const tuesday = await importFile(db(), admin, 'attendance', day('2026-05-12', '/', 'N'));
+    assert.equal(tuesday.outcome, 'loaded');
+    assert.equal(tuesday.pupilWeeks, upns.length);
+    const weeks = await db()
+      .selectFrom('attendance_weeks')
+      .select(['sessions', 'import_id'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('urn', '=', '100009')
+      .groupBy(['sessions', 'import_id'])
+      .execute();
+    assert.deepEqual(
+      weeks.map((w) => [w.sessions, w.import_id, Number(w.n)]),
+      [['/,\\,/,N,,,,,,', tuesday.importId, upns.length]],
+      'one row a pupil, holding both days',
+    );
+    const kept = await db().selectFrom('superseded_facts').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', tuesday.importId!).executeTakeFirstOrThrow();
+    assert.equal(Number(kept.n), upns.length, "Monday's rows kept for undo");
+  });
 });
