@@ -121,6 +121,27 @@ describeApp('data hub pages', (ctx) => {
     assert.equal((await ctx().s.db.selectFrom('localities').selectAll().where('postcode_prefix', '=', 'CA99').execute()).length, 0);
   });
 
+  test('an undo that would leave sessions behind is refused on the page, saying why and what to undo first', async () => {
+    const admin = await ctx().signedIn('administrator');
+    const upn = makeUpn('201007777771');
+    const day = async (date: string) => {
+      const res = await upload(admin, [['dataset', 'attendance'], ['file', { filename: `attendance-${date}.csv`, content: `upn,urn,date,session,code\n${upn},100007,${date},AM,/\n${upn},100007,${date},PM,/\n` }]]);
+      return finished(admin, String(res.headers.location));
+    };
+    const monday = await day('2026-06-08');
+    const tuesday = await day('2026-06-09');
+    const refused = await admin.post(`${monday}/undo`);
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /<title>Error: Import of attendance-2026-06-08\.csv/);
+    assert.match(refused.body, /There is a problem/);
+    assert.match(refused.body, /href="#undo">[^<]*cannot be undone on its own: a later import added sessions to the same pupils&#39; weeks[^<]*attendance-2026-06-09\.csv/);
+    assert.match(refused.body, /id="undo"/);
+    assert.match((await admin.get(monday)).body, /Loaded/, 'nothing was undone');
+    assert.equal((await admin.post(`${tuesday}/undo`)).statusCode, 303);
+    assert.equal((await admin.post(`${monday}/undo`)).statusCode, 303, 'newest first, both go');
+    assert.equal((await ctx().s.db.selectFrom('attendance_weeks').selectAll().where('upn', '=', upn).execute()).length, 0);
+  });
+
   test('a caseworker decides a record in the link queue from its page', async () => {
     const { s } = ctx();
     const twins = await s.db

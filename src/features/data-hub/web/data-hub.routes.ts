@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../../services.js';
 import { access } from '../../../platform/access/access.js';
 import { actorOf } from '../../../platform/web/access.plugin.js';
@@ -130,10 +130,8 @@ export async function dataHubRoutes(app: FastifyInstance, s: Services) {
     });
   });
 
-  app.get('/data/imports/:importId', { config: { access: DATA } }, async (request, reply) => {
-    const { importId } = request.params as { importId: string };
-    const pageParam = Number((request.query as { page?: string }).page ?? '1');
-    const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 1000 ? pageParam : 1;
+  /** The import's page; with `undoError`, the refused undo's reason in an error summary. */
+  async function importPage(request: FastifyRequest, reply: FastifyReply, importId: string, page: number, undoError?: string) {
     const found = UUID.test(importId) ? await rejectionsPage(s.db, importId, page, PER_PAGE) : undefined;
     if (!found) throw notFound('import');
     const pages = Math.ceil(found.storedRejections / PER_PAGE);
@@ -142,7 +140,7 @@ export async function dataHubRoutes(app: FastifyInstance, s: Services) {
       i: found.import,
       report: found.report,
       summaryRows: summaryRows(found.import, found.report, formatDateTime),
-      undoRefused: (request.query as { undo?: string }).undo === 'refused',
+      ...(undoError ? errorView([{ field: 'undo', text: undoError }]) : {}),
       rejections: found.rejections,
       storedRejections: found.storedRejections,
       maxStored: MAX_STORED_REJECTIONS,
@@ -151,7 +149,14 @@ export async function dataHubRoutes(app: FastifyInstance, s: Services) {
       prevHref: page > 1 ? `/data/imports/${importId}?page=${page - 1}` : undefined,
       nextHref: page < pages ? `/data/imports/${importId}?page=${page + 1}` : undefined,
       canUndo: request.user!.role === 'administrator' && found.import.status === 'loaded',
-    });
+    }, undoError ? 409 : 200);
+  }
+
+  app.get('/data/imports/:importId', { config: { access: DATA } }, async (request, reply) => {
+    const { importId } = request.params as { importId: string };
+    const pageParam = Number((request.query as { page?: string }).page ?? '1');
+    const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 1000 ? pageParam : 1;
+    return importPage(request, reply, importId, page);
   });
 
   app.get('/data/imports/:importId/rejections.csv', { config: { access: DATA } }, async (request, reply) => {
@@ -176,7 +181,8 @@ export async function dataHubRoutes(app: FastifyInstance, s: Services) {
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       if (/There is no import/.test(error.message)) throw notFound('import');
-      return reply.redirect(`/data/imports/${importId}?undo=refused`, 303);
+      // Nothing was undone: the page again, saying why (the GOV.UK error pattern).
+      return importPage(request, reply, importId, 1, error.message);
     }
     return reply.redirect(`/data/imports/${importId}`, 303);
   });
