@@ -11,7 +11,8 @@ import { addDays, schoolYearStart } from './rules/dates.js';
 import { ATTENDANCE_BASELINE_WEEKS, ATTENDANCE_RECENT_WEEKS, HEALTH_CHECK_LOOKBACK_DAYS, REPEATED_SUSPENSIONS_WITHIN_DAYS } from './rules/thresholds.js';
 import type { FlagCandidate, RuleId } from './rules/types.js';
 import { computeSignals, SIGNALS, type ComputedSignal } from './signals.js';
-import type { SignalCellsRefresh } from './signal-cells.js';
+import { SIGNAL_CELLS_STATE, type SignalCellsRefresh } from './signal-cells.js';
+import { largeCatchUp } from '../data-hub/storage/attendance-changes.js';
 import { studyLeaveSessions } from '../data-hub/storage/attendance-sessions.js';
 
 export interface EarlyWarningRun {
@@ -314,7 +315,10 @@ export async function runEarlyWarning(db: Db, options: { today: string }): Promi
   // (PGlite has no autovacuum) PostgreSQL joins the census to the rollups by index, pupil by
   // pupil, ten times slower than by hash. Only the columns the run joins and filters on: the
   // sessions text of every sampled pupil-week cost more than half of it.
-  await sql`analyze attendance_weeks (upn, child_id, urn, week_start), school_census`.execute(db);
+  await sql`analyze school_census`.execute(db);
+  // The rollups only when the signals' sums have much to catch up: after a day's import their
+  // statistics barely move, and sampling every monthly partition costs more than the run's signals.
+  if (await largeCatchUp(db, 'early-warning', SIGNAL_CELLS_STATE)) await sql`analyze attendance_weeks (upn, child_id, urn, week_start)`.execute(db);
   const tAnalyse = performance.now();
   const candidates = await findFlags(db, today);
   const t1 = performance.now();

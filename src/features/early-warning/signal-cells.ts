@@ -15,7 +15,8 @@ import { studyLeaveSessions } from '../data-hub/storage/attendance-sessions.js';
 
 /** Any fixed number: one refresh of the kept sums at a time ("EWCELL"). */
 const REFRESH_LOCK = 0x455743454c4c;
-const STATE = 'early-warning-week-cells';
+export const SIGNAL_CELLS_STATE = 'early-warning-week-cells';
+const STATE = SIGNAL_CELLS_STATE;
 
 export const weekMap = (pairs: readonly (readonly [string, string])[]) =>
   sql`(values ${sql.join(pairs.map(([w, c]) => sql`(${w}::date, ${c}::date)`))}) as m(week_start, census_date)`;

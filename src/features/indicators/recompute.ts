@@ -13,7 +13,8 @@ import { academicYearsBetween } from './periods.js';
 import { suppress } from './suppression.js';
 import { rebuildCohorts } from './compute/cohorts.js';
 import { attendanceComputation } from './compute/attendance.compute.js';
-import { refreshWeeklyCells, type CellsRefresh } from './compute/weekly-cells.js';
+import { refreshWeeklyCells, WEEKLY_CELLS_STATE, type CellsRefresh } from './compute/weekly-cells.js';
+import { largeCatchUp } from '../data-hub/storage/attendance-changes.js';
 import { forgetChangedYears } from './compute/kept-years.js';
 import { camhsComputation } from './compute/camhs.compute.js';
 import { ehcComputation } from './compute/ehc.compute.js';
@@ -23,7 +24,9 @@ import { servicesComputation } from './compute/services.compute.js';
  * The tables and columns the computations join and filter on, analysed before each recompute:
  * only those columns, so the large text and JSON columns are not sampled.
  */
-const ANALYSE = sql`analyze attendance_weeks (upn, week_start), school_census (upn, child_id, census_date), health_checks (child_id), social_care_episodes (upn, child_id)`;
+const ANALYSE = sql`analyze school_census (upn, child_id, census_date), health_checks (child_id), social_care_episodes (upn, child_id)`;
+/** The rollups too, when the weekly cells have much to catch up (see largeCatchUp). */
+const ANALYSE_ROLLUPS = sql`analyze attendance_weeks (upn, week_start)`;
 
 export interface RecomputeOptions {
   areaCode: string;
@@ -73,7 +76,12 @@ export async function recomputeIndicators(db: Kysely<DB>, options: RecomputeOpti
   // handful of rows and joins it by nested loop: seconds instead of milliseconds. ANALYZE
   // samples, so it costs little even on the largest table; the embedded database has no
   // autovacuum to do it.
-  await time('analyze', () => ANALYSE.execute(db));
+  await time('analyze', async () => {
+    await ANALYSE.execute(db);
+    // After a day's import the rollups' statistics barely move, and sampling every month of them
+    // cost a quarter of the recompute; after a large import they are what keeps the joins hashed.
+    if (await largeCatchUp(db, 'indicators', WEEKLY_CELLS_STATE)) await ANALYSE_ROLLUPS.execute(db);
+  });
   await time('cohorts', async () => {
     await db.deleteFrom('indicator_cohorts').where('period', 'not in', years.length ? years : ['-']).execute();
     for (const y of years) await rebuildCohorts(db, y, today);

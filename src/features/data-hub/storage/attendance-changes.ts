@@ -39,3 +39,17 @@ export async function takeChangedWeeks(tx: Db, consumer: WeeklyConsumer): Promis
     delete from attendance_week_changes where consumer = ${consumer} returning week_start::text as week`.execute(tx);
   return rows.rows.map((r) => r.week).sort();
 }
+
+/**
+ * Whether a consumer's next catch-up is large: more than `weeks` weeks changed, or no sums kept
+ * yet (`stateName` absent from derived_state). Readers analyse the rollups for the planner only
+ * then: after a day's import one week changed, and sampling every monthly partition would cost
+ * more than the catch-up.
+ */
+export async function largeCatchUp(db: Db, consumer: WeeklyConsumer, statePrefix: string, weeks = 5): Promise<boolean> {
+  const r = await sql<{ pending: number; kept: boolean }>`
+    select (select count(*)::int from attendance_week_changes where consumer = ${consumer}) as pending,
+      exists (select 1 from derived_state where name like ${`${statePrefix}%`}) as kept`.execute(db);
+  const row = r.rows[0]!;
+  return Number(row.pending) > weeks || !row.kept;
+}

@@ -19,7 +19,8 @@ import type { WeeklyCell } from './attendance.compute.js';
 
 /** Any fixed number: the one refresh of the cells at a time ("WEEKLY"). */
 const REFRESH_LOCK = 0x5745454b4c59;
-const STATE_PREFIX = 'indicator-weekly-cells:';
+export const WEEKLY_CELLS_STATE = 'indicator-weekly-cells:';
+const STATE_PREFIX = WEEKLY_CELLS_STATE;
 
 export interface CellsRefresh {
   period: string;
