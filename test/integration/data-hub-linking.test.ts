@@ -329,9 +329,9 @@ describeApp('data hub corrections and undo', (ctx) => {
   });
   test("a day's file for more pupils than a merge batch merges every stored week once, with both days' sessions", async () => {
     const admin = await actorFor(db(), 'administrator');
-    // More pupil-weeks than PUPIL_WEEK_BATCH (20,000), so the merges are held and written in two statements.
-    const upns = Array.from({ length: 20_500 }, (_, i) => makeUpn(`2010088${String(i).padStart(5, '0')}`));
-    const day = (date: string, am: string, pm: string) => csv('upn,urn,date,session,code', ...upns.flatMap((u) => [`${u},100009,${date},AM,${am}`, `${u},100009,${date},PM,${pm}`]));
+    // More pupil-weeks than MERGE_BATCH (100,000), so the merges are held and written in two statements.
+    const upns = Array.from({ length: 100_500 }, (_, i) => makeUpn(`201008${String(i).padStart(6, '0')}`));
+    const day = (date: string, am: string, pm: string) => csv(['upn,urn,date,session,code', ...upns.flatMap((u) => [`${u},100009,${date},AM,${am}`, `${u},100009,${date},PM,${pm}`])].join('\n'));
     const monday = await importFile(db(), admin, 'attendance', day('2026-05-11', '/', '\\'));
     assert.equal(monday.outcome, 'loaded');
     const tuesday = await importFile(db(), admin, 'attendance', day('2026-05-12', '/', 'N'));

@@ -31,6 +31,8 @@ import { markWeeksChanged } from '../storage/attendance-changes.js';
 export const PUPIL_BATCH = 500;
 /** Pupil-weeks a statement on the merge path. */
 export const PUPIL_WEEK_BATCH = 20_000;
+/** Merges held before they are written: see PupilWeekWriter.held. */
+export const MERGE_BATCH = 100_000;
 
 export interface AttendanceLoadContext {
   readonly tx: Db;
@@ -145,7 +147,7 @@ class PupilWeekWriter {
   /** The school-weeks this import writes, for attendance_coverage. */
   private readonly covering = new Map<string, Set<string>>();
   /**
-   * Weeks to merge over stored ones, held until PUPIL_WEEK_BATCH of them: each merge reads the
+   * Weeks to merge over stored ones, held until MERGE_BATCH of them: each merge reads the
    * months of its weeks whole (the table has no index on the load path), so merging a daily
    * file's every pupil batch by batch read the month once per 500 pupils, quadratic in the roll.
    */
@@ -197,7 +199,7 @@ class PupilWeekWriter {
       this.held.push(w);
       this.heldKeys.add(key);
     }
-    if (this.held.length >= PUPIL_WEEK_BATCH) await this.mergeHeld();
+    if (this.held.length >= MERGE_BATCH) await this.mergeHeld();
   }
 
   private async mergeHeld(): Promise<void> {
