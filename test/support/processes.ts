@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -12,8 +12,16 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...rest, LOG_LEVEL: 'warn', DATABASE_URL: '', ...extra };
 }
 
+/** Data directories made by this test file, removed when its process exits (each holds an embedded database of about 75 MB). */
+const madeDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDataDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'send-hub-test-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'send-hub-test-'));
+  madeDirs.push(dir);
+  return dir;
 }
 
 /** Runs `send-hub …` to completion, as an operator would. */
