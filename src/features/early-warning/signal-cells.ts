@@ -10,13 +10,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
+import { keepFingerprint, keptFingerprint } from '../../db/derived-state.js';
 import { takeChangedWeeks } from '../data-hub/storage/attendance-changes.js';
 import { studyLeaveSessions } from '../data-hub/storage/attendance-sessions.js';
 
 /** Any fixed number: one refresh of the kept sums at a time ("EWCELL"). */
 const REFRESH_LOCK = 0x455743454c4c;
+/** The derived_state name of the kept sums. */
 export const SIGNAL_CELLS_STATE = 'early-warning-week-cells';
-const STATE = SIGNAL_CELLS_STATE;
 
 export const weekMap = (pairs: readonly (readonly [string, string])[]) =>
   sql`(values ${sql.join(pairs.map(([w, c]) => sql`(${w}::date, ${c}::date)`))}) as m(week_start, census_date)`;
@@ -66,8 +67,7 @@ export async function refreshSignalCells(db: Db, map: readonly [string, string][
     await sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(tx);
     const changed = new Set(await takeChangedWeeks(tx, 'early-warning'));
     const fingerprint = await censusFingerprint(tx);
-    const kept = await tx.selectFrom('derived_state').select('fingerprint').where('name', '=', STATE).executeTakeFirst();
-    const rebuild = kept?.fingerprint !== fingerprint;
+    const rebuild = (await keptFingerprint(tx, SIGNAL_CELLS_STATE)) !== fingerprint;
     const stored = new Map<string, string>();
     if (rebuild) {
       await tx.deleteFrom('early_warning_week_cells').execute();
@@ -90,11 +90,7 @@ export async function refreshSignalCells(db: Db, map: readonly [string, string][
         await tx.insertInto('early_warning_cell_weeks').values(todo.slice(i, i + 1000).map(([week_start, census_date]) => ({ week_start, census_date }))).execute();
       }
     }
-    await tx
-      .insertInto('derived_state')
-      .values({ name: STATE, fingerprint, updated_at: new Date() })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ fingerprint, updated_at: new Date() }))
-      .execute();
+    await keepFingerprint(tx, SIGNAL_CELLS_STATE, fingerprint);
     return { mode: rebuild ? 'rebuilt' : todo.length ? 'weeks' : 'unchanged', weeks: todo.length };
   });
 }

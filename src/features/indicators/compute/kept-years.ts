@@ -11,6 +11,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
+import { hashSum } from '../../../db/derived-state.js';
 import { takeChangedWeeks } from '../../data-hub/storage/attendance-changes.js';
 import type { ComputedValue } from '../indicator.types.js';
 import { boundsOf } from '../periods.js';
@@ -48,9 +49,9 @@ export async function attendanceYearFingerprint(db: Db, period: string, to: stri
   const { from } = boundsOf(period);
   const r = await sql<{ cohorts: string; suspensions: string }>`
     select
-      (select count(*)::text || ':' || coalesce(sum(hashtextextended(concat_ws('|', upn, child_id, urn, sen_provision, primary_need, fsm, locality, social_care, phase), 0)), 0)::text
+      (select ${hashSum(sql`concat_ws('|', upn, child_id, urn, sen_provision, primary_need, fsm, locality, social_care, phase)`)}
          from indicator_cohorts where period = ${period}) as cohorts,
-      (select count(*)::text || ':' || coalesce(sum(hashtextextended(concat_ws('|', upn, category, start_date), 0)), 0)::text
+      (select ${hashSum(sql`concat_ws('|', upn, category, start_date)`)}
          from suspensions where start_date >= ${from}::date and start_date <= ${to}::date) as suspensions`.execute(db);
   const row = r.rows[0]!;
   return `${to}|${row.cohorts}|${row.suspensions}`;

@@ -13,14 +13,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
+import { hashSum, keepFingerprint, keptFingerprint } from '../../../db/derived-state.js';
 import { takeChangedWeeks } from '../../data-hub/storage/attendance-changes.js';
 import { boundsOf } from '../periods.js';
 import type { WeeklyCell } from './attendance.compute.js';
 
 /** Any fixed number: the one refresh of the cells at a time ("WEEKLY"). */
 const REFRESH_LOCK = 0x5745454b4c59;
+/** derived_state names: this prefix and the academic year. */
 export const WEEKLY_CELLS_STATE = 'indicator-weekly-cells:';
-const STATE_PREFIX = WEEKLY_CELLS_STATE;
 
 export interface CellsRefresh {
   period: string;
@@ -36,8 +37,7 @@ export interface CellsRefresh {
  */
 async function cohortFingerprint(tx: Db, period: string): Promise<string> {
   const r = await sql<{ fp: string }>`
-    select count(*)::text || ':' || coalesce(sum(hashtextextended(upn || '|' || sen_provision || '|' || locality, 0)), 0)::text as fp
-    from indicator_cohorts where period = ${period}`.execute(tx);
+    select ${hashSum(sql`upn || '|' || sen_provision || '|' || locality`)} as fp from indicator_cohorts where period = ${period}`.execute(tx);
   return r.rows[0]!.fp;
 }
 
@@ -89,22 +89,17 @@ export async function refreshWeeklyCells(db: Db, years: readonly string[]): Prom
     await tx.deleteFrom('indicator_weekly_cells').where('period', 'not in', keep).execute();
     await tx
       .deleteFrom('derived_state')
-      .where('name', 'like', `${STATE_PREFIX}%`)
-      .where('name', 'not in', keep.map((y) => STATE_PREFIX + y))
+      .where('name', 'like', `${WEEKLY_CELLS_STATE}%`)
+      .where('name', 'not in', keep.map((y) => WEEKLY_CELLS_STATE + y))
       .execute();
     const out: CellsRefresh[] = [];
     for (const period of years) {
-      const name = STATE_PREFIX + period;
+      const name = WEEKLY_CELLS_STATE + period;
       const fingerprint = await cohortFingerprint(tx, period);
-      const kept = await tx.selectFrom('derived_state').select('fingerprint').where('name', '=', name).executeTakeFirst();
-      if (kept?.fingerprint !== fingerprint) {
+      if ((await keptFingerprint(tx, name)) !== fingerprint) {
         await tx.deleteFrom('indicator_weekly_cells').where('period', '=', period).execute();
         await aggregateInto(tx, period, null);
-        await tx
-          .insertInto('derived_state')
-          .values({ name, fingerprint, updated_at: new Date() })
-          .onConflict((oc) => oc.column('name').doUpdateSet({ fingerprint, updated_at: new Date() }))
-          .execute();
+        await keepFingerprint(tx, name, fingerprint);
         out.push({ period, mode: 'rebuilt', weeks: [] });
         continue;
       }
