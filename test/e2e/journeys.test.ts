@@ -14,6 +14,7 @@ import {
 } from './support/browser.js';
 import { DEMO_PASSWORD, DEMO_ROLES, demoEmail } from '../../src/demo/platform.seed.js';
 import type { Role } from '../../src/platform/access/roles.js';
+import { makeUpn } from '../../src/platform/identifiers/identifiers.js';
 
 /**
  * Journeys through the real server in Chromium, with axe (WCAG 2.2 AA) on every page they
@@ -359,6 +360,38 @@ describe('the data hub', () => {
       await visit(page, '/data/analytics');
       await new PageHeaded(page, 'Pseudonymised data').verifyOnPage();
       await checkAccessibility(page, 'the analysts’ pseudonymised data page');
+    });
+  });
+
+  test('an administrator is told why an earlier day cannot be undone before a later one, on the import’s page', async () => {
+    await journey(async (page) => {
+      await signIn(page, 'administrator');
+      const upn = makeUpn('201007777772');
+      const importDay = async (date: string) => {
+        await visit(page, '/data/imports/new');
+        const form = await new FormPage(page, 'Import a file').verifyOnPage();
+        await page.getByLabel('What kind of file is it?').selectOption('attendance');
+        await page.getByLabel('The CSV file').setInputFiles({
+          name: `attendance-${date}.csv`,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`upn,urn,date,session,code\n${upn},100007,${date},AM,/\n${upn},100007,${date},PM,/\n`),
+        });
+        await form.send('Import the file');
+        await page.waitForURL(/\/data\/imports\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+        return page.url();
+      };
+      const monday = await importDay('2026-06-15');
+      await importDay('2026-06-16');
+      await page.goto(monday);
+      const report = await new FormPage(page, 'Import of attendance-2026-06-15.csv').verifyOnPage();
+      await report.send('Undo this import');
+      await report.verifyOnPage();
+      assert.match(await page.title(), /^Error: /);
+      const [message] = await report.errorSummary();
+      assert.match(message!, /cannot be undone on its own: a later import added sessions .*attendance-2026-06-16\.csv/);
+      await assertErrorSummaryFocused(page);
+      await checkAccessibility(page, 'an import’s page with a refused undo');
+      assert.match(await page.locator('main').innerText(), /Loaded/, 'nothing was undone');
     });
   });
 });
